@@ -1,0 +1,10 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { overrideTarget } from "@/lib/catalogue/override";
+import type { ActionResult } from "@/lib/actions/mutation";
+
+export async function overrideTargetAction(_prev: ActionResult<{ id: number }> | null, form: FormData) {
+  const result = await overrideTarget(Object.fromEntries(form));
+  if ("data" in result) revalidatePath(`/indicators/${result.data.id}`);
+  return result;
+}

@@ -1,0 +1,87 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getMessages } from "@/lib/i18n/server";
+import { getIndicator } from "@/lib/catalogue/queries";
+import { currentUser } from "@/lib/auth";
+import { prisma } from "@/lib/db/prisma";
+import { formatNumber } from "@/lib/targets";
+import { Card, Field, PageHeader } from "@/components/ui/card";
+import { TargetBadge } from "@/components/catalogue/target-badge";
+import { OverrideForm } from "@/components/catalogue/override-form";
+
+export default async function IndicatorPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const [{ t, locale }, ind, user] = await Promise.all([getMessages(), getIndicator(id), currentUser()]);
+  if (!ind) notFound();
+  const audit = await prisma.auditLog.findMany({
+    where: { entity: "Indicator", entityId: String(id) },
+    orderBy: { at: "desc" },
+    take: 20,
+    include: { user: { select: { name: true } } },
+  });
+  const where = ind.goal.project ? `表${ind.tableNo} ${ind.goal.project.name}` : "表11 部门整体";
+  const value = (v: number | null) => (v == null ? "—" : formatNumber(v, ind.targetUnit));
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link className="text-brand-700 hover:underline" href={ind.goal.project ? `/projects/${ind.goal.project.code}` : "/"}>← {where}</Link>
+      </p>
+      <PageHeader title={ind.level3} subtitle={`${where} · ${ind.term === "annual" ? t.common.annual : t.common.longTerm} · ${ind.level1} / ${ind.level2}`} />
+      <div className="grid gap-5 lg:grid-cols-3">
+        <Card title={t.target.parse}>
+          <dl className="grid grid-cols-2 gap-3">
+            <Field label={t.target.printed}><span className="text-lg font-semibold">{ind.targetText}</span></Field>
+            <Field label={t.grid.target}><TargetBadge row={ind} t={t} /></Field>
+            <Field label={t.target.comparator}>{ind.targetComparator ?? "—"}</Field>
+            <Field label={t.target.value}>{ind.targetValueHigh != null ? `${value(ind.targetValue)} – ${value(ind.targetValueHigh)}` : value(ind.targetValue)}</Field>
+            <Field label={t.target.unit}>{ind.targetUnit ?? "—"}</Field>
+            <Field label={t.grid.basis}>{ind.basis ?? "—"}</Field>
+          </dl>
+        </Card>
+        <Card title={t.indicator.history}>
+          <dl className="grid grid-cols-3 gap-3">
+            {ind.term === "annual" ? (
+              <>
+                <Field label="2022">{ind.values.find((v) => v.year === 2022)?.printed ?? "—"}</Field>
+                <Field label="2023">{ind.values.find((v) => v.year === 2023)?.printed ?? "—"}</Field>
+                <Field label={t.grid.v2024}>{ind.targetText}</Field>
+              </>
+            ) : (
+              <Field label={t.grid.value}>{ind.targetText}</Field>
+            )}
+          </dl>
+          <dl className="mt-4 space-y-3">
+            <Field label={t.indicator.printedName}>{ind.namePrinted}</Field>
+          </dl>
+        </Card>
+        <Card title={t.indicator.orgs}>
+          {ind.officeText && <p className="mb-2 text-sm">（{ind.officeText}）</p>}
+          <ul className="space-y-1 text-sm text-slate-700">
+            {ind.orgs.map((o) => <li key={o.organizationId}>{o.organization.name}</li>)}
+          </ul>
+        </Card>
+      </div>
+      {user?.role === "admin" && (
+        <div className="mt-5 grid gap-5 lg:grid-cols-2">
+          <Card title={t.target.override}>
+            <OverrideForm id={ind.id} expression={ind.targetText} overridden={!!ind.targetOverride} t={t} locale={locale} />
+          </Card>
+          <Card title={t.indicator.audit}>
+            {audit.length === 0 ? <p className="text-sm text-slate-500">—</p> : (
+              <ul className="space-y-2 text-sm">
+                {audit.map((a) => (
+                  <li key={a.id} className="border-b border-slate-100 pb-2">
+                    <div className="font-medium">{a.action} · {a.user?.name ?? "system"} · {a.at.toISOString().slice(0, 16).replace("T", " ")}</div>
+                    <div className="break-all text-xs text-slate-500">{a.after}</div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+import { getMessages } from "@/lib/i18n/server";
+import { currentUser } from "@/lib/auth";
+import { AppHeader } from "@/components/layout/app-header";
+
+export const metadata: Metadata = { title: "绩效 Jixiao", description: "预算绩效目标管理" };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { t, locale } = await getMessages();
+  const user = await currentUser();
+  return (
+    <html lang={locale === "zh" ? "zh-CN" : "en"}>
+      <body>
+        <AppHeader t={t} locale={locale} user={user} />
+        <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      </body>
+    </html>
+  );
+}

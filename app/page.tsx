@@ -1,0 +1,104 @@
+import Link from "next/link";
+import { getMessages } from "@/lib/i18n/server";
+import { fill } from "@/lib/i18n/messages";
+import { DEFAULT_YEAR, getDepartmentView } from "@/lib/catalogue/queries";
+import { Card, Field, PageHeader } from "@/components/ui/card";
+import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
+
+type Fund = { group?: string; item?: string; amount?: string; share?: string; y2023?: string; y2022?: string };
+type ProjectLine = { name?: string; category?: string; total?: string; current?: string; purpose?: string };
+
+export default async function DepartmentPage() {
+  const { t } = await getMessages();
+  const view = await getDepartmentView(DEFAULT_YEAR);
+  if (!view) return <p>{t.errors.notFound}</p>;
+  const detail = JSON.parse(view.profile?.detailJson ?? "{}") as { funds?: Fund[]; projects?: ProjectLine[] };
+  const codeOf = new Map(view.projects.map((p) => [p.name, p]));
+  const longGoals = view.goals.filter((g) => g.term === "long_term");
+  const annualGoals = view.goals.filter((g) => g.term === "annual");
+
+  return (
+    <>
+      <PageHeader title={view.dept.name} subtitle={`${DEFAULT_YEAR} · ${t.dept.title}`} />
+      <div className="grid gap-5 lg:grid-cols-3">
+        <Card title={t.dept.funds}>
+          <table className="grid-table">
+            <thead>
+              <tr><th></th><th className="text-right">{t.dept.amount}（{t.common.wan}）</th><th className="text-right">{t.dept.share}</th><th className="text-right">2023</th><th className="text-right">2022</th></tr>
+            </thead>
+            <tbody>
+              {(detail.funds ?? []).map((f, i) => (
+                <tr key={i} className={f.item === "合计" ? "font-semibold" : ""}>
+                  <td className="whitespace-nowrap">{f.item}</td>
+                  <td className="num">{f.amount}</td>
+                  <td className="num">{f.share}</td>
+                  <td className="num text-slate-600">{f.y2023}</td>
+                  <td className="num text-slate-600">{f.y2022}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+        <Card title={t.dept.overview}>
+          <p className="text-sm leading-relaxed text-slate-700">{view.profile?.overview}</p>
+          <dl className="mt-4 grid grid-cols-2 gap-3">
+            <Field label={t.dept.filler}>{view.profile?.filler}</Field>
+            <Field label="电话 / Phone">{view.profile?.phone}</Field>
+          </dl>
+        </Card>
+        <Card title={t.dept.tasks}>
+          <ol className="space-y-2 text-sm leading-relaxed text-slate-700">
+            {(view.profile?.tasks ?? "").split("\n").map((line, i) => <li key={i}>{line}</li>)}
+          </ol>
+        </Card>
+      </div>
+
+      <div className="mt-5">
+        <Card title={t.dept.projects}>
+          <div className="overflow-x-auto">
+            <table className="grid-table">
+              <thead>
+                <tr><th>{t.grid.project}</th><th>{t.project.category}</th><th className="text-right">{t.project.total}</th><th className="text-right">{t.project.budget}</th><th>{t.grid.level3}</th></tr>
+              </thead>
+              <tbody>
+                {(detail.projects ?? []).map((p, i) => {
+                  const proj = p.name ? codeOf.get(p.name) : undefined;
+                  const n = proj?.goals.reduce((s, g) => s + g._count.indicators, 0) ?? 0;
+                  return (
+                    <tr key={i}>
+                      <td className="whitespace-nowrap">
+                        {proj ? <Link className="text-brand-700 hover:underline" href={`/projects/${proj.code}`}>{p.name}</Link> : p.name}
+                        <div className="text-xs text-slate-500">{p.purpose}</div>
+                      </td>
+                      <td className="whitespace-nowrap">{p.category}</td>
+                      <td className="num">{p.total}</td>
+                      <td className="num">{p.current}</td>
+                      <td className="whitespace-nowrap text-slate-600">{proj ? `表${proj.tableNo} · ${fill(t.project.indicators, { n })}` : ""}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      </div>
+
+      <h2 className="mt-8 mb-3 text-lg font-semibold">{t.dept.longGoals}</h2>
+      <div className="space-y-5">
+        {longGoals.map((g) => (
+          <Card key={g.id} title={`${t.common.longTerm}${t.grid.goal}${g.goalNo}：${g.text}`}>
+            <IndicatorGrid rows={g.indicators} t={t} term="long_term" />
+          </Card>
+        ))}
+      </div>
+      <h2 className="mt-8 mb-3 text-lg font-semibold">{t.dept.annualGoals}</h2>
+      <div className="space-y-5">
+        {annualGoals.map((g) => (
+          <Card key={g.id} title={`${t.common.annual}${t.grid.goal}${g.goalNo}：${g.text}`}>
+            <IndicatorGrid rows={g.indicators} t={t} term="annual" />
+          </Card>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import Link from "next/link";
+import type { Messages } from "@/lib/i18n/messages";
+import type { IndicatorRow } from "@/lib/catalogue/queries";
+import { TargetBadge } from "./target-badge";
+
+/** rowSpan for merged 一级/二级 cells: the first row of each run gets the run's length, the rest 0. */
+export function spans<T>(rows: T[], key: (r: T) => string): number[] {
+  const out = new Array<number>(rows.length).fill(0);
+  for (let i = 0; i < rows.length; ) {
+    let j = i + 1;
+    while (j < rows.length && key(rows[j]) === key(rows[i])) j++;
+    out[i] = j - i;
+    i = j;
+  }
+  return out;
+}
+
+export function IndicatorGrid({ rows, t, term }: { rows: IndicatorRow[]; t: Messages; term: string }) {
+  const annual = term === "annual";
+  const hasBasis = rows.some((r) => r.basis);
+  const l1 = spans(rows, (r) => r.level1);
+  const l2 = spans(rows, (r) => `${r.level1}/${r.level2}`);
+  const value = (r: IndicatorRow, year: number) => r.values.find((v) => v.year === year)?.printed ?? "";
+  return (
+    <div className="overflow-x-auto">
+      <table className="grid-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.grid.level1}</th>
+            <th scope="col">{t.grid.level2}</th>
+            <th scope="col">{t.grid.level3}</th>
+            {annual ? (
+              <>
+                <th scope="col" className="text-right">{t.grid.v2022}</th>
+                <th scope="col" className="text-right">{t.grid.v2023}</th>
+                <th scope="col" className="text-right">{t.grid.v2024}</th>
+              </>
+            ) : (
+              <th scope="col" className="text-right">{t.grid.value}</th>
+            )}
+            {hasBasis && <th scope="col">{t.grid.basis}</th>}
+            <th scope="col">{t.grid.office}</th>
+            <th scope="col">{t.grid.target}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={r.id} data-indicator-id={r.id}>
+              {l1[i] > 0 && <td rowSpan={l1[i]} className="merged">{r.level1}</td>}
+              {l2[i] > 0 && <td rowSpan={l2[i]} className="merged">{r.level2}</td>}
+              <td className="min-w-48">
+                <Link href={`/indicators/${r.id}`} className="text-brand-700 hover:underline">{r.level3}</Link>
+              </td>
+              {annual && <td className="num text-slate-600">{value(r, 2022)}</td>}
+              {annual && <td className="num text-slate-600">{value(r, 2023)}</td>}
+              <td className="num font-medium">{r.targetText}</td>
+              {hasBasis && <td className="whitespace-nowrap">{r.basis}</td>}
+              <td className="text-xs">
+                {r.officeText && <div className="font-medium text-slate-800">{r.officeText}</div>}
+                <div className="text-slate-500">{officeSummary(r)}</div>
+              </td>
+              <td><TargetBadge row={r} t={t} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Resolved organisations, short names first; "九个单位" style summary when many. */
+function officeSummary(r: IndicatorRow): string {
+  const names = r.orgs.map((o) => o.organization.shortName ?? o.organization.name);
+  if (r.officeText && names.length === 1 && names[0] === r.officeText) return "";
+  return names.length > 3 ? `${names.slice(0, 2).join("、")} 等 ${names.length} 个单位` : names.join("、");
+}

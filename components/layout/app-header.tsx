@@ -1,0 +1,47 @@
+import Link from "next/link";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import { setLocale, signOutAction } from "@/app/actions";
+
+type User = { name: string; role: string } | null;
+
+export function AppHeader({ t, locale, user }: { t: Messages; locale: Locale; user: User }) {
+  const links = [
+    { href: "/", label: t.nav.home },
+    { href: "/catalogue", label: t.nav.catalogue },
+    { href: "/projects", label: t.nav.projects },
+    ...(user?.role === "admin" ? [{ href: "/admin/quality", label: t.nav.quality }] : []),
+  ];
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="flex items-baseline gap-2">
+          <span className="text-lg font-bold text-brand-700">{t.app.name}</span>
+          <span className="hidden text-sm text-slate-500 sm:inline">{t.app.full}</span>
+        </Link>
+        <nav aria-label="main" className="flex flex-wrap gap-1 text-sm">
+          {links.map((l) => (
+            <Link key={l.href} href={l.href} className="rounded px-2.5 py-1.5 text-slate-700 hover:bg-slate-100 hover:text-slate-900">
+              {l.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <form action={setLocale}>
+            <input type="hidden" name="lang" value={locale === "zh" ? "en" : "zh"} />
+            <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-slate-700 hover:bg-slate-50">
+              {t.app.switchLang}
+            </button>
+          </form>
+          {user ? (
+            <form action={signOutAction} className="flex items-center gap-2">
+              <span className="text-slate-600">{user.name}</span>
+              <button type="submit" className="text-brand-700 hover:underline">{t.app.signOut}</button>
+            </form>
+          ) : (
+            <Link href="/login" className="text-brand-700 hover:underline">{t.app.signIn}</Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,22 @@
+"use client";
+import { useActionState } from "react";
+import type { Messages } from "@/lib/i18n/messages";
+import { loginAction } from "@/app/login/actions";
+
+export function LoginForm({ t, next }: { t: Messages; next: string }) {
+  const [state, action, pending] = useActionState(loginAction, null);
+  const field = "mt-1 w-full rounded border border-slate-300 px-3 py-2";
+  return (
+    <form action={action} className="space-y-4">
+      <input type="hidden" name="next" value={next} />
+      <label className="block text-sm text-slate-700">{t.login.username}
+        <input name="username" autoComplete="username" required className={field} />
+      </label>
+      <label className="block text-sm text-slate-700">{t.login.password}
+        <input name="password" type="password" autoComplete="current-password" required className={field} />
+      </label>
+      {state?.failed && <p role="status" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">{t.login.failed}</p>}
+      <button type="submit" disabled={pending} className="w-full rounded bg-brand-600 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-50">{t.login.submit}</button>
+    </form>
+  );
+}

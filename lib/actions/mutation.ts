@@ -1,0 +1,57 @@
+import "server-only";
+import type { z } from "zod";
+import { prisma } from "../db/prisma";
+import { currentUser, type CurrentUser, type Role } from "../auth";
+
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+export type Message = { zh: string; en: string };
+export type ActionError = { code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict"; message: Message; fields?: Record<string, string[]> };
+export type ActionResult<T> = { data: T } | { error: ActionError };
+
+export class DomainError extends Error {
+  constructor(public readonly error: ActionError) {
+    super(error.message.en);
+  }
+}
+
+type Audit = { action: string; entity: string; entityId: string; before: unknown; after: unknown };
+
+/**
+ * Every mutation goes through here: parse input, require a user with one of the roles, run the
+ * domain function in a transaction and write its audit row in that same transaction.
+ */
+export async function mutate<S extends z.ZodType, T>(opts: {
+  input: unknown;
+  schema: S;
+  roles: Role[];
+  run: (tx: Tx, user: CurrentUser, input: z.infer<S>) => Promise<{ data: T; audit: Audit }>;
+}): Promise<ActionResult<T>> {
+  const parsed = opts.schema.safeParse(opts.input);
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const i of parsed.error.issues) (fields[i.path.join(".") || "_"] ??= []).push(i.message);
+    return { error: { code: "invalid", message: { zh: "输入有误，请检查标出的字段", en: "Please check the marked fields" }, fields } };
+  }
+  const user = await currentUser();
+  if (!user) return { error: { code: "unauthenticated", message: { zh: "请先登录", en: "Please sign in" } } };
+  if (!opts.roles.includes(user.role)) return { error: { code: "forbidden", message: { zh: "无权执行此操作", en: "You may not do this" } } };
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const { data, audit } = await opts.run(tx, user, parsed.data);
+      await tx.auditLog.create({
+        data: {
+          userId: user.id,
+          action: audit.action,
+          entity: audit.entity,
+          entityId: audit.entityId,
+          before: audit.before === undefined ? null : JSON.stringify(audit.before),
+          after: audit.after === undefined ? null : JSON.stringify(audit.after),
+        },
+      });
+      return { data };
+    });
+  } catch (e) {
+    if (e instanceof DomainError) return { error: e.error };
+    throw e;
+  }
+}

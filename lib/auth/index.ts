@@ -1,0 +1,68 @@
+import "server-only";
+import NextAuth, { type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { env } from "../env";
+import { prisma } from "../db/prisma";
+import { verifyPassword } from "./password";
+
+export type Role = "admin" | "manager" | "evaluator" | "reporter";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; role: Role; username: string } & DefaultSession["user"];
+  }
+  interface User {
+    role?: Role;
+    username?: string;
+  }
+}
+
+const credentials = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: env.AUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : "jixiao-development-secret-change-me"),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { username: {}, password: {} },
+      async authorize(raw) {
+        const parsed = credentials.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await prisma.user.findUnique({ where: { username: parsed.data.username } });
+        if (!user || user.disabled) return null;
+        if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+        return { id: String(user.id), name: user.name, role: user.role as Role, username: user.username };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.role = user.role;
+        token.username = user.username;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.sub ?? "";
+      session.user.role = token.role as Role;
+      session.user.username = token.username as string;
+      return session;
+    },
+  },
+});
+
+/** The signed-in user, re-read from the database so a disabled account loses access at once. */
+export async function currentUser() {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!Number.isInteger(id) || id <= 0) return null;
+  const user = await prisma.user.findUnique({ where: { id }, include: { orgs: true } });
+  if (!user || user.disabled) return null;
+  return { id: user.id, name: user.name, username: user.username, role: user.role as Role, orgIds: user.orgs.map((o) => o.organizationId) };
+}
+
+export type CurrentUser = NonNullable<Awaited<ReturnType<typeof currentUser>>>;

@@ -1,0 +1,106 @@
+import "server-only";
+import { prisma } from "../db/prisma";
+import type { Prisma } from "../db/generated/sqlite/client";
+
+export const DEFAULT_YEAR = 2024;
+
+export type CatalogueFilter = {
+  year: number;
+  table?: string; // "11" | "12-1"…
+  term?: "annual" | "long_term";
+  org?: number;
+  level1?: string;
+  level2?: string;
+  q?: string;
+};
+
+/** 二级 categories are printed two ways (社会效益 / 社会效益指标): filter on the shared stem. */
+export function categoryStem(level: string): string {
+  return level.replace(/指标$/, "");
+}
+
+function where(f: CatalogueFilter): Prisma.IndicatorWhereInput {
+  const and: Prisma.IndicatorWhereInput[] = [{ year: f.year }];
+  if (f.table) and.push({ tableNo: f.table });
+  if (f.term) and.push({ term: f.term });
+  if (f.org) and.push({ orgs: { some: { organizationId: f.org } } });
+  if (f.level1) and.push({ level1: { startsWith: categoryStem(f.level1) } });
+  if (f.level2) and.push({ level2: { startsWith: categoryStem(f.level2) } });
+  if (f.q) and.push({ OR: [{ namePrinted: { contains: f.q } }, { targetText: { contains: f.q } }] });
+  return { AND: and };
+}
+
+const indicatorInclude = {
+  values: { orderBy: { year: "asc" } },
+  orgs: { include: { organization: { select: { id: true, name: true, shortName: true } } } },
+  goal: { select: { id: true, goalNo: true, text: true, project: { select: { code: true, name: true } } } },
+} satisfies Prisma.IndicatorInclude;
+
+export type IndicatorRow = Prisma.IndicatorGetPayload<{ include: typeof indicatorInclude }>;
+
+/** Document order: 表11 first, then 表12-1…12-7; long-term before annual, as printed. */
+const documentOrder: Prisma.IndicatorOrderByWithRelationInput[] = [
+  { tableNo: "asc" },
+  { goal: { sortOrder: "asc" } },
+  { sortOrder: "asc" },
+];
+
+export async function listIndicators(f: CatalogueFilter): Promise<IndicatorRow[]> {
+  return prisma.indicator.findMany({ where: where(f), include: indicatorInclude, orderBy: documentOrder });
+}
+
+export async function getIndicator(id: number) {
+  return prisma.indicator.findUnique({ where: { id }, include: indicatorInclude });
+}
+
+export async function filterOptions(year: number) {
+  const [projects, orgs, levels] = await Promise.all([
+    prisma.project.findMany({ where: { year }, orderBy: { sortOrder: "asc" }, select: { code: true, name: true, tableNo: true } }),
+    prisma.organization.findMany({
+      where: { indicators: { some: { indicator: { year } } } },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, name: true, shortName: true, kind: true },
+    }),
+    prisma.indicator.findMany({ where: { year }, distinct: ["level1", "level2"], select: { level1: true, level2: true } }),
+  ]);
+  const level1 = [...new Set(levels.map((l) => categoryStem(l.level1)))].map((s) => `${s}指标`);
+  const level2 = [...new Set(levels.map((l) => categoryStem(l.level2)))];
+  return { projects, orgs, level1, level2 };
+}
+
+export async function getDepartmentView(year: number) {
+  const dept = await prisma.department.findFirst({
+    include: { profiles: { where: { year } } },
+  });
+  if (!dept) return null;
+  const [goals, projects] = await Promise.all([
+    prisma.goal.findMany({
+      where: { year, tableNo: "11" },
+      orderBy: { sortOrder: "asc" },
+      include: { indicators: { orderBy: { sortOrder: "asc" }, include: indicatorInclude } },
+    }),
+    prisma.project.findMany({
+      where: { year },
+      orderBy: { sortOrder: "asc" },
+      include: { _count: { select: { goals: true } }, goals: { select: { _count: { select: { indicators: true } } } } },
+    }),
+  ]);
+  return { dept, profile: dept.profiles[0] ?? null, goals, projects };
+}
+
+export async function getProjectView(code: string, year: number) {
+  return prisma.project.findFirst({
+    where: { code, year },
+    include: {
+      subProjects: { orderBy: { sortOrder: "asc" }, include: { unit: { select: { id: true, name: true, shortName: true } } } },
+      goals: {
+        orderBy: { sortOrder: "asc" },
+        include: { indicators: { orderBy: { sortOrder: "asc" }, include: indicatorInclude } },
+      },
+    },
+  });
+}
+
+export async function listProjects(year: number) {
+  return prisma.project.findMany({ where: { year }, orderBy: { sortOrder: "asc" } });
+}

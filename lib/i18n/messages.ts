@@ -1,0 +1,95 @@
+// UI strings, Chinese first. Keys are grouped by screen. Pure data: used by server and client.
+export const locales = ["zh", "en"] as const;
+export type Locale = (typeof locales)[number];
+
+const zh = {
+  app: { name: "绩效", full: "预算绩效目标管理", switchLang: "English", signIn: "登录", signOut: "退出" },
+  nav: { home: "部门概览", catalogue: "指标目录", projects: "项目", quality: "数据质量", offices: "责任单位" },
+  common: {
+    all: "全部", search: "搜索", filter: "筛选", reset: "重置", none: "无", wan: "万元", total: "合计",
+    annual: "年度", longTerm: "长期", count: "共 {n} 条", noResults: "没有符合条件的指标", back: "返回",
+    save: "保存", cancel: "取消",
+  },
+  grid: {
+    table: "表", goal: "目标", level1: "一级指标", level2: "二级指标", level3: "三级指标",
+    v2022: "2022年", v2023: "2023年", v2024: "2024年目标", value: "指标值", basis: "指标值确定依据",
+    office: "责任单位", target: "解析", project: "项目", term: "类型",
+  },
+  dept: {
+    title: "部门整体支出绩效目标（表11）", funds: "部门总体资金情况", overview: "部门职能概述", tasks: "年度工作任务",
+    longGoals: "长期目标（截止2026年）", annualGoals: "年度目标", projects: "项目支出情况", income: "收入构成",
+    expense: "支出构成", amount: "当年金额", share: "占比", filler: "填报人",
+  },
+  project: {
+    code: "项目编码", budget: "项目当年预算", total: "项目总预算", unit: "项目执行单位", category: "支出项目类别",
+    attribute: "项目属性", lead: "项目负责人", history: "前两年预算及当年预算变动情况", sources: "项目资金来源",
+    subProjects: "二级项目（表10）", subUnit: "执行单位", longGoal: "长期绩效目标", annualGoal: "年度绩效目标",
+    content: "项目主要内容", indicators: "{n} 个指标",
+    amount: { total: "合计", current_general: "本年一般公共预算", carry_general: "结转一般公共预算", special_account: "财政专户", unit_funds: "单位资金" },
+  },
+  target: {
+    kind: { quantitative: "定量", qualitative: "定性", deadline: "时限", frequency: "频次", none: "无", unparsed: "未解析" },
+    direction: { higher: "正向", lower: "反向", equal: "等于", range: "区间" },
+    accumulation: { cumulative: "累计", level: "水平" },
+    parse: "指标值解析", printed: "原文", override: "人工确认解析", overridden: "已人工确认", comparator: "比较",
+    value: "数值", unit: "单位",
+  },
+  quality: {
+    title: "数据质量", intro: "原文中的不一致之处按原样载入，在此列出，供管理员核对。", fix: "查看",
+    severity: { warning: "需核对", info: "提示" },
+  },
+  indicator: { history: "历史值", orgs: "责任单位", printedName: "原文三级指标", audit: "变更记录" },
+  login: { title: "登录绩效系统", username: "用户名", password: "密码", submit: "登录", failed: "用户名或密码不正确" },
+  errors: { forbidden: "无权执行此操作", notFound: "未找到" },
+};
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type Messages = Shape<typeof zh>;
+
+const en: Messages = {
+  app: { name: "Jixiao", full: "Budget performance targets", switchLang: "中文", signIn: "Sign in", signOut: "Sign out" },
+  nav: { home: "Department", catalogue: "Indicators", projects: "Projects", quality: "Data quality", offices: "Offices" },
+  common: {
+    all: "All", search: "Search", filter: "Filter", reset: "Reset", none: "None", wan: "10k yuan", total: "Total",
+    annual: "Annual", longTerm: "Long-term", count: "{n} rows", noResults: "No indicator matches", back: "Back",
+    save: "Save", cancel: "Cancel",
+  },
+  grid: {
+    table: "Table", goal: "Goal", level1: "Level 1", level2: "Level 2", level3: "Indicator",
+    v2022: "2022", v2023: "2023", v2024: "2024 target", value: "Target", basis: "Basis",
+    office: "Responsible", target: "Parsed", project: "Project", term: "Term",
+  },
+  dept: {
+    title: "Department-wide performance targets (Table 11)", funds: "Funds", overview: "Functions", tasks: "Tasks for the year",
+    longGoals: "Long-term goals (to 2026)", annualGoals: "Annual goals", projects: "Projects", income: "Income",
+    expense: "Expenditure", amount: "This year", share: "Share", filler: "Prepared by",
+  },
+  project: {
+    code: "Project code", budget: "Budget this year", total: "Total budget", unit: "Executing unit", category: "Category",
+    attribute: "Type", lead: "Lead", history: "Budget history", sources: "Fund sources",
+    subProjects: "Second-level projects (Table 10)", subUnit: "Executing unit", longGoal: "Long-term goal", annualGoal: "Annual goal",
+    content: "Main content", indicators: "{n} indicators",
+    amount: { total: "Total", current_general: "General budget", carry_general: "Carry-over", special_account: "Special account", unit_funds: "Unit funds" },
+  },
+  target: {
+    kind: { quantitative: "Quantitative", qualitative: "Qualitative", deadline: "Deadline", frequency: "Frequency", none: "None", unparsed: "Unparsed" },
+    direction: { higher: "Higher is better", lower: "Lower is better", equal: "Equal", range: "Range" },
+    accumulation: { cumulative: "Cumulative", level: "Level" },
+    parse: "Target parse", printed: "Printed", override: "Confirm parse", overridden: "Confirmed by admin", comparator: "Comparator",
+    value: "Value", unit: "Unit",
+  },
+  quality: {
+    title: "Data quality", intro: "Inconsistencies in the source document are loaded as printed and listed here for an admin to check.", fix: "Open",
+    severity: { warning: "Check", info: "Note" },
+  },
+  indicator: { history: "History", orgs: "Responsible", printedName: "Printed name", audit: "Change log" },
+  login: { title: "Sign in to Jixiao", username: "Username", password: "Password", submit: "Sign in", failed: "Wrong username or password" },
+  errors: { forbidden: "You may not do this", notFound: "Not found" },
+};
+
+export const messages: Record<Locale, Messages> = { zh, en };
+
+/** "共 {n} 条" + {n: 3} → "共 3 条". */
+export function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}
