@@ -8,5 +8,6 @@ export function engineOf(url: string): Engine {
 
 /** `file:./data/x.db` → absolute path, relative to the project root (the process cwd). */
 export function sqlitePath(url: string): string {
-  return path.resolve(process.cwd(), url.slice("file:".length));
+  // The database lives outside the traced sources; keep the bundler from tracing the project.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), url.slice("file:".length));
 }
