@@ -20,37 +20,47 @@ export default async function DepartmentPage() {
   return (
     <>
       <PageHeader title={view.dept.name} subtitle={`${DEFAULT_YEAR} · ${t.dept.title}`} />
-      <div className="grid gap-5 lg:grid-cols-3">
-        <Card title={t.dept.funds}>
-          <table className="grid-table">
-            <thead>
-              <tr><th></th><th className="text-right">{t.dept.amount}（{t.common.wan}）</th><th className="text-right">{t.dept.share}</th><th className="text-right">2023</th><th className="text-right">2022</th></tr>
-            </thead>
-            <tbody>
-              {(detail.funds ?? []).map((f, i) => (
-                <tr key={i} className={f.item === "合计" ? "font-semibold" : ""}>
-                  <td className="whitespace-nowrap">{f.item}</td>
-                  <td className="num">{f.amount}</td>
-                  <td className="num">{f.share}</td>
-                  <td className="num text-slate-600">{f.y2023}</td>
-                  <td className="num text-slate-600">{f.y2022}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
-        <Card title={t.dept.overview}>
-          <p className="text-sm leading-relaxed text-slate-700">{view.profile?.overview}</p>
-          <dl className="mt-4 grid grid-cols-2 gap-3">
-            <Field label={t.dept.filler}>{view.profile?.filler}</Field>
-            <Field label="电话 / Phone">{view.profile?.phone}</Field>
-          </dl>
-        </Card>
-        <Card title={t.dept.tasks}>
-          <ol className="space-y-2 text-sm leading-relaxed text-slate-700">
-            {(view.profile?.tasks ?? "").split("\n").map((line, i) => <li key={i}>{line}</li>)}
-          </ol>
-        </Card>
+      <div className="grid gap-5 lg:grid-cols-5">
+        <div className="lg:col-span-3">
+          <Card title={t.dept.funds}>
+            <div className="overflow-x-auto">
+              <table className="grid-table">
+                <thead>
+                  <tr><th></th><th></th><th className="text-right">{t.dept.amount}（{t.common.wan}）</th><th className="text-right">{t.dept.share}</th><th className="text-right">2023</th><th className="text-right">2022</th></tr>
+                </thead>
+                <tbody>
+                  {(detail.funds ?? []).map((f, i, all) => {
+                    const first = i === 0 || all[i - 1].group !== f.group;
+                    const span = all.filter((x) => x.group === f.group).length;
+                    return (
+                      <tr key={i} className={f.item === "合计" ? "font-semibold" : ""}>
+                        {first && <td rowSpan={span} className="merged whitespace-nowrap">{f.group}</td>}
+                        <td className="whitespace-nowrap">{f.item}</td>
+                        <td className="num">{f.amount}</td>
+                        <td className="num">{f.share}</td>
+                        <td className="num text-slate-600">{f.y2023}</td>
+                        <td className="num text-slate-600">{f.y2022}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </Card>
+        </div>
+        <div className="lg:col-span-2">
+          <Card title={t.dept.overview}>
+            <p className="text-sm leading-relaxed text-slate-700">{view.profile?.overview}</p>
+            <h3 className="mt-4 text-sm font-semibold text-slate-800">{t.dept.tasks}</h3>
+            <ol className="mt-2 space-y-1.5 text-sm leading-relaxed text-slate-700">
+              {(view.profile?.tasks ?? "").split("\n").map((line, i) => <li key={i}>{line}</li>)}
+            </ol>
+            <dl className="mt-4 grid grid-cols-2 gap-3">
+              <Field label={t.dept.filler}>{view.profile?.filler}</Field>
+              <Field label={t.dept.phone}>{view.profile?.phone}</Field>
+            </dl>
+          </Card>
+        </div>
       </div>
 
       <div className="mt-5">
@@ -58,7 +68,7 @@ export default async function DepartmentPage() {
           <div className="overflow-x-auto">
             <table className="grid-table">
               <thead>
-                <tr><th>{t.grid.project}</th><th>{t.project.category}</th><th className="text-right">{t.project.total}</th><th className="text-right">{t.project.budget}</th><th>{t.grid.level3}</th></tr>
+                <tr><th>{t.grid.project}</th><th>{t.project.category}</th><th className="text-right">{t.project.total}</th><th className="text-right">{t.project.budget}</th><th>{t.grid.table}</th></tr>
               </thead>
               <tbody>
                 {(detail.projects ?? []).map((p, i) => {
@@ -66,7 +76,7 @@ export default async function DepartmentPage() {
                   const n = proj?.goals.reduce((s, g) => s + g._count.indicators, 0) ?? 0;
                   return (
                     <tr key={i}>
-                      <td className="whitespace-nowrap">
+                      <td>
                         {proj ? <Link className="text-brand-700 hover:underline" href={`/projects/${proj.code}`}>{p.name}</Link> : p.name}
                         <div className="text-xs text-slate-500">{p.purpose}</div>
                       </td>

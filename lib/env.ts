@@ -1,4 +1,7 @@
 // The one place that reads process.env. Everything else imports `env`.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 
 const schema = z.object({
@@ -24,4 +27,23 @@ function load(): Env {
   return parsed.data;
 }
 
-export const env = load();
+/**
+ * Without AUTH_SECRET (a first run on one machine), a random secret is made once and kept in
+ * data/.auth-secret, so sessions survive restarts. Several instances must share AUTH_SECRET.
+ */
+function localSecret(): string {
+  const dir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "data");
+  const file = path.join(dir, ".auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  try {
+    writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    return secret;
+  } catch {
+    return readFileSync(file, "utf8").trim(); // another process made it first
+  }
+}
+
+const loaded = load();
+export const env: Env & { AUTH_SECRET: string } = { ...loaded, AUTH_SECRET: loaded.AUTH_SECRET ?? localSecret() };

@@ -1,10 +1,11 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import type { Messages, Locale } from "@/lib/i18n/messages";
 import { overrideTargetAction } from "@/app/indicators/[id]/actions";
 
 export function OverrideForm({ id, expression, overridden, t, locale }: { id: number; expression: string; overridden: boolean; t: Messages; locale: Locale }) {
   const [state, action, pending] = useActionState(overrideTargetAction, null);
+  const [value, setValue] = useState(expression);
   const error = state && "error" in state ? state.error : null;
   const field = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
@@ -12,20 +13,20 @@ export function OverrideForm({ id, expression, overridden, t, locale }: { id: nu
       <input type="hidden" name="indicatorId" value={id} />
       <label className="block text-xs text-slate-600">
         {t.grid.value}
-        <input name="expression" defaultValue={expression} className={field} aria-invalid={!!error?.fields?.expression} />
+        <input name="expression" value={value} onChange={(e) => setValue(e.target.value)} className={field} aria-invalid={!!error?.fields?.expression} />
       </label>
       <div className="grid grid-cols-2 gap-3">
         <label className="block text-xs text-slate-600">
           {t.target.direction.higher} / {t.target.direction.lower}
           <select name="direction" defaultValue="auto" className={field}>
-            <option value="auto">auto</option>
+            <option value="auto">{t.target.auto}</option>
             {(["higher", "lower", "equal", "range"] as const).map((d) => <option key={d} value={d}>{t.target.direction[d]}</option>)}
           </select>
         </label>
         <label className="block text-xs text-slate-600">
           {t.target.accumulation.cumulative} / {t.target.accumulation.level}
           <select name="accumulation" defaultValue="auto" className={field}>
-            <option value="auto">auto</option>
+            <option value="auto">{t.target.auto}</option>
             {(["cumulative", "level"] as const).map((d) => <option key={d} value={d}>{t.target.accumulation[d]}</option>)}
           </select>
         </label>

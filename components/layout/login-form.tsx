@@ -1,16 +1,18 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import { loginAction } from "@/app/login/actions";
 
 export function LoginForm({ t, next }: { t: Messages; next: string }) {
   const [state, action, pending] = useActionState(loginAction, null);
+  // Controlled, so a failed attempt keeps the username (React resets uncontrolled forms).
+  const [username, setUsername] = useState("");
   const field = "mt-1 w-full rounded border border-slate-300 px-3 py-2";
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="next" value={next} />
       <label className="block text-sm text-slate-700">{t.login.username}
-        <input name="username" autoComplete="username" required className={field} />
+        <input name="username" autoComplete="username" required className={field} value={username} onChange={(e) => setUsername(e.target.value)} />
       </label>
       <label className="block text-sm text-slate-700">{t.login.password}
         <input name="password" type="password" autoComplete="current-password" required className={field} />

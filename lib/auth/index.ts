@@ -21,10 +21,16 @@ declare module "next-auth" {
 const credentials = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  secret: env.AUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : "jixiao-development-secret-change-me"),
+  secret: env.AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/login" },
+  // A wrong password is an expected outcome, not a server error worth a stack trace.
+  logger: {
+    error(e) {
+      if (e.name !== "CredentialsSignin") console.error(e);
+    },
+  },
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },

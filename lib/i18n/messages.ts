@@ -18,7 +18,7 @@ const zh = {
   dept: {
     title: "部门整体支出绩效目标（表11）", funds: "部门总体资金情况", overview: "部门职能概述", tasks: "年度工作任务",
     longGoals: "长期目标（截止2026年）", annualGoals: "年度目标", projects: "项目支出情况", income: "收入构成",
-    expense: "支出构成", amount: "当年金额", share: "占比", filler: "填报人",
+    expense: "支出构成", amount: "当年金额", share: "占比", filler: "填报人", phone: "联系电话",
   },
   project: {
     code: "项目编码", budget: "项目当年预算", total: "项目总预算", unit: "项目执行单位", category: "支出项目类别",
@@ -32,7 +32,8 @@ const zh = {
     direction: { higher: "正向", lower: "反向", equal: "等于", range: "区间" },
     accumulation: { cumulative: "累计", level: "水平" },
     parse: "指标值解析", printed: "原文", override: "人工确认解析", overridden: "已人工确认", comparator: "比较",
-    value: "数值", unit: "单位",
+    value: "数值", unit: "单位", auto: "自动（按原文）",
+    comparators: { ">=": "≥ 不低于", "<=": "≤ 不高于", "=": "= 等于", range: "区间", approx: "约" },
   },
   quality: {
     title: "数据质量", intro: "原文中的不一致之处按原样载入，在此列出，供管理员核对。", fix: "查看",
@@ -62,7 +63,7 @@ const en: Messages = {
   dept: {
     title: "Department-wide performance targets (Table 11)", funds: "Funds", overview: "Functions", tasks: "Tasks for the year",
     longGoals: "Long-term goals (to 2026)", annualGoals: "Annual goals", projects: "Projects", income: "Income",
-    expense: "Expenditure", amount: "This year", share: "Share", filler: "Prepared by",
+    expense: "Expenditure", amount: "This year", share: "Share", filler: "Prepared by", phone: "Phone",
   },
   project: {
     code: "Project code", budget: "Budget this year", total: "Total budget", unit: "Executing unit", category: "Category",
@@ -76,7 +77,8 @@ const en: Messages = {
     direction: { higher: "Higher is better", lower: "Lower is better", equal: "Equal", range: "Range" },
     accumulation: { cumulative: "Cumulative", level: "Level" },
     parse: "Target parse", printed: "Printed", override: "Confirm parse", overridden: "Confirmed by admin", comparator: "Comparator",
-    value: "Value", unit: "Unit",
+    value: "Value", unit: "Unit", auto: "auto (from the text)",
+    comparators: { ">=": "≥ at least", "<=": "≤ at most", "=": "= equal", range: "range", approx: "approximately" },
   },
   quality: {
     title: "Data quality", intro: "Inconsistencies in the source document are loaded as printed and listed here for an admin to check.", fix: "Open",

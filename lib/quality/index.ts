@@ -97,7 +97,10 @@ export function findQualityIssues(rows: QualityRow[]): QualityIssue[] {
     const tables = new Set(group.map((r) => r.tableNo));
     const values = [...new Set(group.map((r) => r.targetText))];
     if (tables.size > 1 && values.length > 1)
-      issues.push({ code: "value_differs_across_tables", severity: "warning", rowIds: group.map((r) => r.id), zh: `「${group[0].level3}」在不同表中2024年值不同：${group.map((r) => `表${r.tableNo} ${r.targetText}`).join("；")}`, en: `"${group[0].level3}" has different 2024 values: ${group.map((r) => `Table ${r.tableNo} ${r.targetText}`).join("; ")}` });
+    {
+      const pairs = [...new Set(group.map((r) => `${r.tableNo}\u0000${r.targetText}`))].map((k) => k.split("\u0000"));
+      issues.push({ code: "value_differs_across_tables", severity: "warning", rowIds: group.map((r) => r.id), zh: `「${group[0].level3}」在不同表中2024年值不同：${pairs.map(([t, v]) => `表${t} ${v}`).join("；")}`, en: `"${group[0].level3}" has different 2024 values: ${pairs.map(([t, v]) => `Table ${t} ${v}`).join("; ")}` });
+    }
   }
 
   // Long-term vs annual within one table: exact matches with another value, and near-matches.
@@ -130,5 +133,8 @@ export function findQualityIssues(rows: QualityRow[]): QualityIssue[] {
     if (spellings.length > 1)
       issues.push({ code: "category_spelling", severity: "info", rowIds: group.map((r) => r.id), zh: `二级指标有多种写法：${spellings.join(" / ")}（按同一类别处理，保留原文）`, en: `Level-2 category spelled ${spellings.length} ways: ${spellings.join(" / ")} (treated as one; printed text kept)` });
   }
-  return issues;
+  // Warnings (to check) before notes, otherwise in document order.
+  return issues.map((issue, i) => ({ issue, i })).sort((a, b) => rank(a.issue) - rank(b.issue) || a.i - b.i).map((x) => x.issue);
 }
+
+const rank = (i: QualityIssue) => (i.severity === "warning" ? 0 : 1);

@@ -59,6 +59,8 @@ describe("parseTarget", () => {
   it("keeps the printed text and reports text it cannot read as unparsed", () => {
     expect(parseTarget("约3-", "x")).toMatchObject({ kind: "unparsed", text: "约3-" });
     expect(parseTarget("12abc", "x").kind).toBe("unparsed");
+    expect(parseTarget("这不是一个指标值###", "x").kind).toBe("unparsed");
+    expect(parseTarget("TBD", "x").kind).toBe("unparsed");
   });
 
   it("uses the name: a bare count is a floor, a bare rate of complaints a ceiling", () => {

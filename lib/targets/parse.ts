@@ -9,7 +9,7 @@
 // - "余" (1100余万人) and "预计" (a printed 2023 value "预计10人") are approximate: compared like
 //   a floor when judged, flagged approx so a report can say so.
 // - Quantities that name a per-period volume (月社会保险业务经办量) are levels, not year totals.
-// - A value without digits is a judgement (有效推进, 及时, 确保, 达标, 省厅下达任务): qualitative,
+// - A short phrase of Chinese words without digits is a judgement (有效推进, 及时, 确保, 达标, 省厅下达任务): qualitative,
 //   scored by tier. "无" for an event that must not happen (无安全事故发生) is a ceiling of 0.
 // - 万/亿 scale the value and leave the base unit (22万人 → 220000 人; 62万元 → 620000 元), so
 //   sums and ratios work; formatNumber prints it back the document's way.
@@ -88,6 +88,8 @@ export function parseTarget(text: string, indicatorName = ""): ParsedTarget {
   }
 
   if (!/\d/.test(t)) {
+    // A judgement is a short phrase of words (有效推进, 省厅下达任务); symbols or long text are not a target.
+    if (!/^[\u4e00-\u9fff“”、，]{1,20}$/.test(t)) return out;
     // "无" for an event that must not happen is a ceiling of zero occurrences.
     if (t === "无" && lowerByName)
       return { ...out, kind: "quantitative", comparator: "<=", value: 0, unit: null, direction: "lower", accumulation: "cumulative" };

@@ -34,7 +34,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
           <dl className="grid grid-cols-2 gap-3">
             <Field label={t.target.printed}><span className="text-lg font-semibold">{ind.targetText}</span></Field>
             <Field label={t.grid.target}><TargetBadge row={ind} t={t} /></Field>
-            <Field label={t.target.comparator}>{ind.targetComparator ?? "—"}</Field>
+            <Field label={t.target.comparator}>{ind.targetComparator ? (t.target.comparators[ind.targetComparator as keyof typeof t.target.comparators] ?? ind.targetComparator) : "—"}</Field>
             <Field label={t.target.value}>{ind.targetValueHigh != null ? `${value(ind.targetValue)} – ${value(ind.targetValueHigh)}` : value(ind.targetValue)}</Field>
             <Field label={t.target.unit}>{ind.targetUnit ?? "—"}</Field>
             <Field label={t.grid.basis}>{ind.basis ?? "—"}</Field>
