@@ -3,7 +3,7 @@
 // from env, see docs/decisions/001-database-engines.md). `prisma generate` checks that a schema
 // engine binary exists but does not run it, so any existing file satisfies it offline.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
@@ -21,6 +21,7 @@ const pg = source
   .replace(/output\s*=\s*"\.\.\/lib\/db\/generated\/sqlite"/, 'output = "../../lib/db/generated/postgres"');
 if (!pg.includes('provider = "postgresql"') || !pg.includes("generated/postgres")) throw new Error("prisma-generate: could not derive the PostgreSQL schema");
 const header = "// GENERATED from prisma/schema.prisma by scripts/prisma-generate.mjs: do not edit.\n";
+mkdirSync(path.dirname(pgSchema), { recursive: true });
 writeFileSync(pgSchema, header + pg);
 
 const env = { ...process.env };

@@ -1,94 +1,176 @@
-// Reading what a reporter types as an actual value, against the target it is judged by.
-import { normalise, round } from "./parse";
-import type { Actual, Message, ParsedTarget, Tier } from "./types";
+// Reading what a reporter types as the actual value (实际完成值) for a parsed target.
+//
+// Why these readings:
+// - A bare number is read in the target's own printed unit: for a % target "96.5" is 96.5% (people
+//   copy the number as the table prints it), for ‰ "0.8" is 0.8‰, for 万元 "62" is 62万元. Nobody
+//   types 0.965 for 96.5% when the form shows "≥95%", and guessing fractions would make "1" mean
+//   either 1% or 100%.
+// - Units that are reported interchangeably (人/名/人次, 次/场/期, 件/套) are accepted for each
+//   other, because the document itself mixes them (博士后津贴发放人次 is printed as "45人"). Any other
+//   unit mismatch, a percentage for a count or a count for a rate, is refused: it is almost always
+//   a value typed into the wrong row.
+// - A frequency actual is the count per the target's period ("每月1次": "1" means once a month was
+//   kept). A total can be typed with its period ("12次/年"), and is converted.
+// - A deadline actual is the completion date; a month-only date stands for that whole month.
+import {
+  decimal,
+  hanNumber,
+  isDiscrete,
+  isoDate,
+  MONEY_EXP,
+  normalize,
+  PERIODS_PER_YEAR,
+  periodOf,
+  rateExp,
+  SCALE_EXP,
+  unitCategory,
+  unitsCompatible,
+} from "./lexicon";
+import { message } from "./messages";
+import { readQuantity, scaleExp } from "./quantity";
+import type { Actual, ActualErrorCode, ActualResult, ParsedTarget, Tier } from "./types";
 
-type Result = { ok: true; actual: Actual } | { ok: false; error: Message };
-const fail = (zh: string, en: string): Result => ({ ok: false, error: { zh, en } });
+function fail(code: ActualErrorCode, target: ParsedTarget, detail?: string): ActualResult {
+  return { ok: false, error: message(code, target, detail), code };
+}
+const ok = (actual: Actual): ActualResult => ({ ok: true, actual });
 
-export const TIERS: Record<string, Tier> = {
-  达成年度指标: "met",
-  部分达成年度指标并具有一定效果: "partial",
-  未达成年度指标且效果较差: "failed",
-};
-const TIER_WORDS: [RegExp, Tier][] = [
-  [/^(未达成|未完成|未达到)/, "failed"],
-  [/^(部分达成|部分完成|基本达成|基本完成)/, "partial"],
-  [/^(达成|完成|已完成|达到|达标|确保|及时|有效)/, "met"],
-];
+/** The three 绩效自评 tiers, plus the short forms people actually type. */
+export function readTier(s: string): Tier | null {
+  const t = normalize(s);
+  const en = t.toLowerCase();
+  if (en === "met" || en === "partial" || en === "failed") return en;
+  if (/^(未超预算|不超预算|没有超预算|未超支|未超出预算|预算内)$/u.test(t)) return "met";
+  if (/^(超预算|超支|超出预算)/u.test(t)) return "failed";
+  if (/^(未|没有|没)(达成|完成|达到|达标|实现)/u.test(t)) return "failed";
+  if (/^部分(达成|完成|达到|实现)/u.test(t)) return "partial";
+  if (/^(已)?(达成|完成|达到|达标|实现)|^是$/u.test(t)) return "met";
+  return null;
+}
 
-const NUMBER = /^([+-]?\d+(?:\.\d+)?)(万|亿)?(.*)$/;
-const PERCENT_UNITS = new Set(["%", "‰"]);
+const ZERO = /^(无|没有|零|未发生|无发生)$/u;
+const COMPARATOR_WORDS = /^(≥|≧|≤|≦|>|<|=|⩾|⩽|不低于|不少于|不超过|不高于|至少|最少|最多|至多)|(以上|以下|以内)$/u;
+const ACTUAL_PREFIX = /^(实际完成|实际|已完成|完成|累计|共计|共|全年|约)/u;
+const NOT_FINITE = /^[+-]?(nan|infinity|∞)$/iu;
 
-export function parseActual(text: string, target: ParsedTarget): Result {
-  const raw = normalise(text ?? "");
-  if (raw === "") return fail("请填写实际完成值", "Enter the actual value");
-  if (raw.length > 100) return fail("实际完成值过长（最多100字）", "The actual value is too long (100 characters at most)");
+function parseDate(s: string, target: ParsedTarget): ActualResult {
+  const m =
+    /^(\d{4})年(\d{1,2})月(?:(\d{1,2})[日号])?$/u.exec(s) ?? /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$/u.exec(s);
+  if (!m) return fail("date_needed", target);
+  const iso = isoDate(m[1], m[2], m[3]);
+  if (!iso) return fail("invalid_date", target, s);
+  return ok({ value: null, unit: null, date: iso });
+}
+
+function parseFrequencyActual(s: string, target: ParsedTarget): ActualResult {
+  if (ZERO.test(s)) return ok({ value: 0, unit: target.unit });
+  if (NOT_FINITE.test(s)) return fail("not_finite", target);
+  if (/[%‰]/u.test(s)) return fail("percent_for_count", target);
+  if (/^-\d/u.test(s)) return fail("negative", target);
+  const per = target.period ?? "year";
+  const bare = /^(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)(次|场|期|篇|回|轮)?$/u.exec(s);
+  if (bare) {
+    const n = hanNumber(bare[1]) ?? Number(bare[1]);
+    if (!Number.isInteger(n)) return fail("not_integer", target);
+    if (!Number.isFinite(n)) return fail("not_finite", target);
+    return ok({ value: n, unit: bare[2] ?? target.unit });
+  }
+  const lead = /^每个?(.+?)(\d+|[一二两三四五六七八九十]+)(次|场|期|篇|回|轮)?$/u.exec(s);
+  const tail = lead ? null : /^(\d+|[一二两三四五六七八九十]+)(次|场|期|篇|回|轮)?\/(?:每)?(.+)$/u.exec(s);
+  if (!lead && !tail) return fail("not_a_number", target, s);
+  const [word, num, unit] = lead ? [lead[1], lead[2], lead[3]] : [tail![3], tail![1], tail![2]];
+  const p = periodOf(word);
+  if (!p) return fail("period_unknown", target, word);
+  const n = hanNumber(num) ?? Number(num);
+  const perYear = n * p.factor * PERIODS_PER_YEAR[p.period];
+  const value = Number((perYear / PERIODS_PER_YEAR[per]).toPrecision(12));
+  return ok({ value, unit: unit ?? target.unit });
+}
+
+function parseNumber(s: string, target: ParsedTarget): ActualResult {
+  if (ZERO.test(s)) return ok({ value: 0, unit: target.unit });
+  if (COMPARATOR_WORDS.test(s)) return fail("comparator_in_actual", target);
+  if (NOT_FINITE.test(s)) return fail("not_finite", target);
+  const body = s.replace(ACTUAL_PREFIX, "");
+  const r = readQuantity(body, 0);
+  if (!r || r.end !== body.length) return fail("not_a_number", target, s);
+  const q = r.q;
+  if (q.negative && !((target.value ?? 0) < 0)) return fail("negative", target);
+
+  const tUnit = target.unit;
+  const tCat = tUnit === null ? null : unitCategory(tUnit);
+  const typedCat = q.unit === null ? null : unitCategory(q.unit);
+  let value: number;
+  let unit: string | null;
+
+  if (tCat === "rate" || (tUnit === null && target.accumulation === "level")) {
+    if (typedCat === "rate") {
+      if (q.scale) return fail("not_a_number", target, s);
+      value = decimal(q.digits, rateExp(q.unit!), q.negative);
+    } else if (q.unit !== null) {
+      return fail("count_for_rate", target, q.unit);
+    } else if (tUnit !== null) {
+      value = decimal(q.digits, scaleExp(q) + rateExp(tUnit), q.negative);
+    } else {
+      value = decimal(q.digits, scaleExp(q), q.negative);
+      // A unit-less rate printed as "0": "2" could be 2 cases, 2% or 2‰; make the reporter say.
+      if (value !== 0 && !((target.value ?? 0) > 1)) return fail("rate_unit_needed", target);
+    }
+    if ((typedCat === "rate" || tCat === "rate") && value > 1) return fail("over_100_percent", target);
+    unit = tUnit ?? q.unit;
+  } else if (tCat === "money") {
+    let exp: number;
+    if (q.unit === null) exp = q.scale ? SCALE_EXP[q.scale] : MONEY_EXP[tUnit!];
+    else if (typedCat === "money") exp = MONEY_EXP[q.unit] + scaleExp(q);
+    else return fail("unit_mismatch", target, q.unit);
+    value = decimal(q.digits, exp - MONEY_EXP[tUnit!], q.negative);
+    unit = tUnit;
+  } else {
+    if (typedCat === "rate") {
+      return tCat === null || tCat === "count" || tCat === "hours"
+        ? fail("percent_for_count", target)
+        : fail("unit_mismatch", target, q.unit!);
+    }
+    if (tUnit !== null && q.unit !== null && !unitsCompatible(q.unit, tUnit)) {
+      return fail("unit_mismatch", target, q.unit);
+    }
+    value = decimal(q.digits, scaleExp(q), q.negative);
+    unit = q.unit ?? tUnit;
+    if (isDiscrete(tUnit ?? q.unit) && !Number.isInteger(value)) return fail("not_integer", target);
+  }
+  if (!Number.isFinite(value)) return fail("not_finite", target);
+  if (value < 0 && !((target.value ?? 0) < 0)) return fail("negative", target);
+  return ok({ value, unit });
+}
+
+export function parseActual(text: string, target: ParsedTarget): ActualResult {
+  const s = normalize(text);
+  if (target.kind === "none") {
+    // No target that year: keep whatever number was reported, never refuse.
+    const r = s === "" ? null : parseNumber(s, { ...target, kind: "quantitative" });
+    return ok(r && r.ok ? r.actual : { value: null, unit: null });
+  }
+  if (target.kind === "unparsed") return fail("target_unparsed", target);
+  if (s === "") return fail("empty", target);
 
   switch (target.kind) {
-    case "none":
-      return fail("该指标本年度无指标值，无需填报", "This indicator has no target this year; nothing to report");
-    case "unparsed":
-      return fail("指标值尚未确认，请管理员先确认指标解析", "The target has not been confirmed yet; an admin must confirm its parse first");
     case "qualitative": {
-      const tier = TIERS[raw] ?? TIER_WORDS.find(([re]) => re.test(raw))?.[1];
-      if (!tier)
-        return fail(
-          "定性指标请选择完成档次：达成年度指标 / 部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差",
-          "For a qualitative target choose a tier: met / partly met with some effect / not met",
-        );
-      return { ok: true, actual: { value: null, unit: null, tier } };
+      const tier = readTier(s);
+      if (tier) return ok({ value: null, unit: null, tier });
+      // 不超预算 can also be answered with the share of the budget spent ("98%").
+      if (target.comparator === "<=" && /%$/u.test(s)) {
+        const r = readQuantity(s, 0);
+        if (r && r.end === s.length && !r.q.negative && !r.q.scale) {
+          return ok({ value: decimal(r.q.digits, -2), unit: "%" });
+        }
+      }
+      return fail("tier_needed", target);
     }
-    case "deadline": {
-      const d = /^(\d{4})(?:-|年|\/)(\d{1,2})(?:(?:-|月|\/)(\d{1,2})日?)?月?$/.exec(raw);
-      if (!d) return fail("请填写完成日期，如 2024-11-30 或 2024年11月", "Enter the completion date, e.g. 2024-11-30 or 2024年11月");
-      const [y, m, day] = [Number(d[1]), Number(d[2]), d[3] ? Number(d[3]) : null];
-      if (m < 1 || m > 12 || (day != null && (day < 1 || day > 31))) return fail("日期无效", "Invalid date");
-      const date = `${y}-${String(m).padStart(2, "0")}${day != null ? `-${String(day).padStart(2, "0")}` : ""}`;
-      return { ok: true, actual: { value: null, unit: null, date } };
-    }
+    case "deadline":
+      return parseDate(s, target);
+    case "frequency":
+      return parseFrequencyActual(s, target);
     default:
-      return parseNumber(raw, target);
+      return parseNumber(s, target);
   }
-}
-
-function parseNumber(raw: string, target: ParsedTarget): Result {
-  if (/^(nan|[+-]?infinity)$/i.test(raw)) return fail("请填写数字", "Enter a number");
-  const m = NUMBER.exec(raw.replace(/,/g, ""));
-  if (!m) return fail("请填写数字，如 21.5万、215000、96.5%", "Enter a number, e.g. 21.5万, 215000, 96.5%");
-  const [, num, scaleWord, rest] = m;
-  let n = Number(num);
-  if (!Number.isFinite(n)) return fail("请填写数字", "Enter a number");
-  if (scaleWord === "万") n *= 1e4;
-  if (scaleWord === "亿") n *= 1e8;
-  const typedUnit = rest === "" ? null : rest;
-  const want = target.unit;
-  const isRateTarget = want != null && PERCENT_UNITS.has(want);
-
-  if (typedUnit === "%" || typedUnit === "‰") {
-    if (!isRateTarget)
-      return fail(
-        `该指标以${want ?? "数量"}计，不能填写百分比`,
-        `This target is counted in ${want ?? "units"}; a percentage does not fit`,
-      );
-    n = typedUnit === "%" ? n / 100 : n / 1000;
-  } else if (isRateTarget) {
-    // A bare number for a rate is read in the target's own unit: "96.5" for ≥95% means 96.5%.
-    if (typedUnit !== null) return fail(`该指标是比率（${want}），请填写如 96.5${want}`, `This target is a rate (${want}); enter e.g. 96.5${want}`);
-    n = want === "%" ? n / 100 : n / 1000;
-  } else if (typedUnit !== null && want !== null && !sameUnit(typedUnit, want)) {
-    return fail(`单位不符：该指标以「${want}」计，填写的是「${typedUnit}」`, `Unit mismatch: the target is in "${want}", not "${typedUnit}"`);
-  } else if (typedUnit !== null && want === null && !/^(人|人次|个|家|场|次|期|名|项|份|户|件|幅|篇|笔|元)$/.test(typedUnit)) {
-    return fail(`无法识别的单位「${typedUnit}」`, `Unknown unit "${typedUnit}"`);
-  }
-
-  const value = round(n);
-  if (value < 0) return fail("实际完成值不能为负数", "The actual value cannot be negative");
-  if (isRateTarget && value > 1 && !/超|增长/.test(target.text)) return fail("比率不能超过100%", "A rate cannot exceed 100%");
-  return { ok: true, actual: { value, unit: want } };
-}
-
-function sameUnit(typed: string, want: string): boolean {
-  if (typed === want) return true;
-  const alias: Record<string, string> = { 工作日: "个工作日", 人数: "人" };
-  return alias[typed] === want;
 }

@@ -1,21 +1,32 @@
-import { round } from "./parse";
+// Displays values the way the document prints them: "22万人", "98.5%", "1‰", "5500人次", "60万元".
+import { unitCategory } from "./lexicon";
 
-/**
- * Prints a parsed value the way the document does: 220000 人 → "22万人", 0.985 % → "98.5%",
- * 0.001 ‰ → "1‰", 5500 人次 → "5500人次". Counts of 万 or more that divide into 万 with at most
- * two decimals print in 万; others print in full, never as a raw float.
- */
-export function formatNumber(value: number, unit: string | null): string {
-  if (unit === "%") return `${trim(round(value * 100))}%`;
-  if (unit === "‰") return `${trim(round(value * 1000))}‰`;
-  const u = unit ?? "";
-  if (Math.abs(value) >= 1e8 && Number.isInteger(round((value / 1e8) * 100))) return `${trim(round(value / 1e8))}亿${u}`;
-  if (Math.abs(value) >= 1e4 && value % 1e4 === 0) return `${trim(round(value / 1e4))}万${u}`;
-  if (Math.abs(value) >= 1e4 && Number.isInteger(round((value / 1e4) * 100))) return `${trim(round(value / 1e4))}万${u}`;
-  return `${trim(round(value))}${u}`;
+/** Twelve significant digits hide binary noise (0.985 × 100 = 98.50000000000001) and nothing real. */
+function plain(n: number): string {
+  const c = Number(n.toPrecision(12));
+  if (c !== 0 && Math.abs(c) < 1e-6) return c.toFixed(12).replace(/\.?0+$/, "");
+  if (Math.abs(c) >= 1e21) return c.toLocaleString("en-US", { useGrouping: false });
+  return String(c);
 }
 
-function trim(n: number): string {
-  // At most four decimals: enough for any printed figure, never a float tail.
-  return String(Number(n.toFixed(4)));
+/**
+ * Counts switch to 万 where the document does: from 10万 up when whole hundreds (18.23万笔),
+ * between 1万 and 10万 only for whole thousands (2.6万人, but 19668人次 and 24950人次).
+ */
+function scaled(n: number): string {
+  const abs = Math.abs(n);
+  if (Number.isInteger(n) && abs >= 1e8 && n % 1e6 === 0) return `${plain(n / 1e8)}亿`;
+  if (Number.isInteger(n) && abs >= 1e4 && (n % 1000 === 0 || (abs >= 1e5 && n % 100 === 0))) {
+    return `${plain(n / 1e4)}万`;
+  }
+  return plain(n);
+}
+
+export function formatNumber(value: number, unit: string | null): string {
+  if (!Number.isFinite(value)) return "—";
+  if (unit === "%") return `${plain(value * 100)}%`;
+  if (unit === "‰") return `${plain(value * 1000)}‰`;
+  const cat = unit === null ? "count" : unitCategory(unit);
+  if (cat === "count") return `${scaled(value)}${unit ?? ""}`;
+  return `${plain(value)}${unit}`;
 }

@@ -1,6 +1,21 @@
-// Target semantics (domain.md §3): pure, framework-free; used by the seed, pages, CLI and API.
-export type { Accumulation, Actual, Comparator, Direction, Message, ParsedTarget, Period, TargetKind, Tier } from "./types";
-export { parseTarget, normalise } from "./parse";
-export { parseActual, TIERS } from "./actual";
-export { evaluate, type Evaluation } from "./evaluate";
+// Targets (指标值): parsing printed targets and evaluating actuals against them. Pure TypeScript.
+export type {
+  Accumulation,
+  Actual,
+  ActualErrorCode,
+  ActualResult,
+  Comparator,
+  Direction,
+  EvaluationResult,
+  Message,
+  ParsedTarget,
+  Period,
+  TargetKind,
+  Tier,
+} from "./types";
+export { parseTarget } from "./parse";
+export { parseActual, readTier } from "./actual";
+export { evaluate } from "./evaluate";
 export { formatNumber } from "./format";
+export { TIER_LABELS } from "./messages";
+export { coreName, lowerIsBetter } from "./lexicon";

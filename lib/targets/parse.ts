@@ -1,132 +1,287 @@
-// Reading a printed 指标值 (domain.md §3). Why these rules:
-// - The printed text is the authority and is always kept; the parse is a reading of it that an
-//   admin can confirm or correct per row, so an odd row never needs a code change.
-// - A bare number means "reach at least this" (the budget's default reading for counts and
-//   rates), except when the indicator's *name* says lower is better (complaint / accident /
-//   crime rates, processing times, costs): then it is a ceiling. That is why the name is an input.
-// - "a-b分以上" (就业综合指数得分 80-90分以上) is read as a floor of a with b kept as the upper
-//   end of the expected band: an evaluator scores 92 as met, not as out of range.
-// - "余" (1100余万人) and "预计" (a printed 2023 value "预计10人") are approximate: compared like
-//   a floor when judged, flagged approx so a report can say so.
-// - Quantities that name a per-period volume (月社会保险业务经办量) are levels, not year totals.
-// - A short phrase of Chinese words without digits is a judgement (有效推进, 及时, 确保, 达标, 省厅下达任务): qualitative,
-//   scored by tier. "无" for an event that must not happen (无安全事故发生) is a ceiling of 0.
-// - 万/亿 scale the value and leave the base unit (22万人 → 220000 人; 62万元 → 620000 元), so
-//   sums and ratios work; formatNumber prints it back the document's way.
-import type { Accumulation, Comparator, Direction, ParsedTarget, Period } from "./types";
+/**
+ * Reading printed target values (指标值) — why the rules are what they are.
+ *
+ * The printed text is the approved commitment, so it is kept verbatim and everything here is an
+ * interpretation that an admin can overrule; anything we cannot read with confidence becomes
+ * "unparsed" (shown for confirmation) rather than a guess that silently scores rows.
+ *
+ * - A bare number is a floor ("reach at least"), because that is how evaluators read 数量/质量
+ *   targets; the indicator name turns it into a ceiling only for 反向 rows (complaints, accidents,
+ *   crime, error rates, elapsed time, cost). A printed comparator always beats the name: the name is
+ *   only a hint for what the printer left out.
+ * - "80-90分以上": 以上 applies to the whole band, so scoring 95 is not a failure. Evaluators score
+ *   it against the floor, so it reads ">=" 80; 90 is kept in valueHigh (the expected band, useful to
+ *   the over-achievement review). A band without 以上 ("80-90分") is a true range.
+ * - 余 ("1100余万人") and 预计 ("预计10人", a forecast printed in the 2023 column) are "approx": the
+ *   printed number is not exact, but it is the figure the row is judged by, so evaluation treats it
+ *   as a floor (or a ceiling on 反向 rows). 余 literally means "and some more", which agrees.
+ * - 无 on 无安全事故发生 is a count of bad events that must be zero: quantitative "<=" 0, 反向. That
+ *   lets a reporter type "0", "无" or "2" and be scored, instead of picking a tier for a fact.
+ * - 不超预算 has no number (the budget lives elsewhere), so it is qualitative with a "<=" / lower
+ *   reading: it is judged by the three tiers, by "未超预算"/"超预算", or by a share of budget spent.
+ * - 省厅下达任务 (the number is assigned later by the province) is qualitative: there is nothing to
+ *   compare until someone records the assignment as an adjustment (调整).
+ * - 90%满意 is 90% satisfaction: quantitative; 满意 names the measure, not a judgement.
+ * - Frequencies keep their own period ("每月1次": 1 per month) because converting to a year would
+ *   lose the promise of regularity; deadlines keep month precision when that is what was printed.
+ * - Scales go through decimal literals (18.23e4), never float multiplication, so displayed values
+ *   round-trip. Money keeps 万元, the unit of account of every budget table, instead of 元.
+ * - Accumulation follows the unit: counts (people, events, documents, money) add up over the year;
+ *   rates, scores and processing times are levels. A per-month name (月…量, 月均, 人均) is a level.
+ *   Frequencies are cumulative occurrences; the period tells how many are due by a given month.
+ * - An empty cell or "/" is "none": no target that year, never an implicit zero.
+ */
+import {
+  accumulationFor,
+  decimal,
+  hanNumber,
+  isoDate,
+  lowerIsBetter,
+  normalize,
+  periodOf,
+  rateExp,
+  unitCategory,
+  unitsCompatible,
+} from "./lexicon";
+import { readQuantity, scaleExp, type Quantity } from "./quantity";
+import type { Comparator, Direction, ParsedTarget } from "./types";
 
-/** Names whose quantity is better when lower. */
-const LOWER_IS_BETTER = /投诉率|被投诉|事故|违法|犯罪|差错|失误|错误率|发生率|超支|成本|时限|时长|用时|回告时间|办结时间|逾期|隐患|伤亡|不超预算/;
-/** Names that describe a level (a rate or per-period volume), not a count accumulated over the year. */
-const LEVEL_NAME = /率|满意|好评|指数|得分|比例|占比|覆盖|水平|在园|在校|在册|保管|^月|每月|月均|日均|年均|平均/;
-const LEVEL_UNITS = new Set(["%", "‰", "分", "个工作日", "工作日", "天", "小时", "分钟"]);
-
-const UNITS = [
-  "万人次", "人次", "个工作日", "工作日", "件/套", "学时", "课时", "人", "个", "家", "场", "次", "期", "名", "项", "份",
-  "户", "件", "幅", "篇", "笔", "元", "分", "天", "小时", "分钟", "所", "批", "套", "本", "台", "起", "条", "座", "%", "‰",
-];
-const UNIT_RE = UNITS.map((u) => u.replace(/[/%‰]/g, (c) => `\\${c}`)).join("|");
-
-const NUM = String.raw`\d+(?:\.\d+)?`;
-const QUANT = new RegExp(
-  String.raw`^(预计|约|≥|≤|>|<|=|不低于|不少于|至少|最少|不超过|不高于|不多于|高于|低于)?` +
-    String.raw`(${NUM})(?:\s*[-~～–—至]\s*(${NUM}))?` + // value, optional range end
-    String.raw`(余)?(万|亿)?(${UNIT_RE})?` + // approx, scale, unit
-    String.raw`(以上|以下|以内|左右)?(满意)?$`,
-);
-
-const FREQ_EVERY = /^每(年|月|季度|季)(?:最少|至少|不少于)?(\d+)次(?:以上)?$/;
-const FREQ_PER = /^(\d+)次\/(年|月|季度|季)$/;
-const DEADLINE = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:前|底|以前|之前)?$/;
-
-const empty = (text: string): ParsedTarget => ({
-  text,
-  kind: "unparsed",
-  comparator: null,
-  value: null,
-  valueHigh: null,
-  unit: null,
-  direction: null,
-  accumulation: null,
-  period: null,
-  deadline: null,
-});
-
-const periodOf = (p: string): Period => (p === "月" ? "month" : p.startsWith("季") ? "quarter" : "year");
-const pad = (n: string) => n.padStart(2, "0");
-
-/** Normalises the printed variants that mean the same: ≧/≦, full-width digits and signs, spaces. */
-export function normalise(text: string): string {
-  return text
-    .replace(/[０-９．％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/≧/g, "≥")
-    .replace(/≦/g, "≤")
-    .replace(/>=/g, "≥")
-    .replace(/<=/g, "≤")
-    .replace(/\s+/g, "");
+function blank(text: string, kind: ParsedTarget["kind"]): ParsedTarget {
+  return {
+    text,
+    kind,
+    comparator: null,
+    value: null,
+    valueHigh: null,
+    unit: null,
+    direction: null,
+    accumulation: null,
+    period: null,
+    deadline: null,
+  };
 }
 
-export function parseTarget(text: string, indicatorName = ""): ParsedTarget {
-  const t = normalise(text);
-  const out = empty(text);
-  const lowerByName = LOWER_IS_BETTER.test(indicatorName) || LOWER_IS_BETTER.test(t);
+const NONE = /^(\/|-|—+|--|无数据|不适用)?$/u;
 
-  if (t === "" || t === "/" || t === "—" || t === "-") return { ...out, kind: "none" };
+// Longest first so 不超过 is not read as 不 + …
+const CMP_PREFIXES: [string, ">=" | "<=" | "="][] = (
+  [
+    ["≥", ">="], ["≧", ">="], [">=", ">="], ["⩾", ">="], ["大于等于", ">="], ["大于或等于", ">="],
+    ["不低于", ">="], ["不少于", ">="], ["不小于", ">="], ["最少", ">="], ["至少", ">="], ["最低", ">="],
+    ["高于", ">="], ["大于", ">="], ["超过", ">="], [">", ">="],
+    ["≤", "<="], ["≦", "<="], ["<=", "<="], ["⩽", "<="], ["小于等于", "<="], ["小于或等于", "<="],
+    ["不超过", "<="], ["不高于", "<="], ["不多于", "<="], ["不大于", "<="], ["最多", "<="], ["至多", "<="],
+    ["最高", "<="], ["低于", "<="], ["小于", "<="], ["少于", "<="], ["控制在", "<="], ["<", "<="],
+    ["=", "="], ["等于", "="],
+  ] as [string, ">=" | "<=" | "="][]
+).sort((a, b) => b[0].length - a[0].length);
 
-  const d = DEADLINE.exec(t);
-  if (d) {
-    const deadline = d[3] ? `${d[1]}-${pad(d[2])}-${pad(d[3])}` : `${d[1]}-${pad(d[2])}`;
-    return { ...out, kind: "deadline", comparator: "<=", deadline };
+/** Words before the number that do not change the comparison (力争, 确保 …) or mark an estimate. */
+const PREFIX_WORDS: [string, boolean][] = (
+  [
+    ["预计", true], ["约为", true], ["大约", true], ["约", true],
+    ["力争", false], ["争取", false], ["确保", false], ["达到", false], ["完成", false],
+    ["实现", false], ["累计", false], ["全年", false], ["年均", false],
+  ] as [string, boolean][]
+).sort((a, b) => b[0].length - a[0].length);
+
+const SUFFIX_WORDS: [string, ">=" | "<=" | "approx" | null][] = (
+  [
+    ["以上", ">="], ["及以上", ">="], ["或以上", ">="],
+    ["以下", "<="], ["及以下", "<="], ["或以下", "<="], ["以内", "<="], ["之内", "<="], ["内", "<="],
+    ["左右", "approx"], ["上下", "approx"], ["余", "approx"], ["多", "approx"],
+    ["满意", null],
+  ] as [string, ">=" | "<=" | "approx" | null][]
+).sort((a, b) => b[0].length - a[0].length);
+
+const RANGE_DASH = /[-~—–至到]/uy;
+
+function quantityValue(q: Quantity, unit: string | null): number {
+  const exp = scaleExp(q) + (unit !== null && unitCategory(unit) === "rate" ? rateExp(unit) : 0);
+  return decimal(q.digits, exp, q.negative);
+}
+
+function parseQuantitative(text: string, s: string, name: string | undefined): ParsedTarget | null {
+  let i = 0;
+  let approx = false;
+  for (let again = true; again; ) {
+    again = false;
+    for (const [w, isApprox] of PREFIX_WORDS) {
+      if (s.startsWith(w, i)) {
+        i += w.length;
+        approx ||= isApprox;
+        again = true;
+        break;
+      }
+    }
   }
-
-  const every = FREQ_EVERY.exec(t);
-  const per = FREQ_PER.exec(t);
-  if (every || per) {
-    const count = Number(every ? every[2] : per![1]);
-    const period = periodOf(every ? every[1] : per![2]);
-    return { ...out, kind: "frequency", comparator: ">=", value: count, unit: "次", direction: "higher", accumulation: "cumulative", period };
+  let prefixCmp: ">=" | "<=" | "=" | null = null;
+  for (const [w, c] of CMP_PREFIXES) {
+    if (s.startsWith(w, i)) {
+      prefixCmp = c;
+      i += w.length;
+      break;
+    }
   }
-
-  if (!/\d/.test(t)) {
-    // A judgement is a short phrase of words (有效推进, 省厅下达任务); symbols or long text are not a target.
-    if (!/^[\u4e00-\u9fff“”、，]{1,20}$/.test(t)) return out;
-    // "无" for an event that must not happen is a ceiling of zero occurrences.
-    if (t === "无" && lowerByName)
-      return { ...out, kind: "quantitative", comparator: "<=", value: 0, unit: null, direction: "lower", accumulation: "cumulative" };
-    return { ...out, kind: "qualitative", direction: lowerByName ? "lower" : "higher" };
+  const first = readQuantity(s, i);
+  if (!first) return null;
+  i = first.end;
+  let low = first.q;
+  let high: Quantity | null = null;
+  RANGE_DASH.lastIndex = i;
+  if (RANGE_DASH.test(s)) {
+    const second = readQuantity(s, RANGE_DASH.lastIndex);
+    if (!second || second.q.negative) return null;
+    high = second.q;
+    i = second.end;
   }
-
-  const m = QUANT.exec(t);
-  if (!m) return out;
-  const [, prefix, a, b, approx, scaleWord, unitWord, suffix, satisfied] = m;
-  let unit: string | null = unitWord ?? null;
-  let scale = scaleWord === "万" ? 1e4 : scaleWord === "亿" ? 1e8 : 1;
-  if (unit === "万人次") {
-    unit = "人次";
-    scale *= 1e4;
+  let suffixCmp: ">=" | "<=" | null = null;
+  while (i < s.length) {
+    const hit = SUFFIX_WORDS.find(([w]) => s.startsWith(w, i));
+    if (!hit) return null;
+    i += hit[0].length;
+    if (hit[1] === "approx") approx = true;
+    else if (hit[1] !== null) {
+      if (suffixCmp !== null && suffixCmp !== hit[1]) return null;
+      suffixCmp = hit[1];
+    }
   }
-  if (unit === "%") scale /= 100;
-  if (unit === "‰") scale /= 1000;
-  const value = round(Number(a) * scale);
-  const high = b != null ? round(Number(b) * scale) : null;
+  if (prefixCmp !== null && suffixCmp !== null && prefixCmp !== suffixCmp) return null;
+  const printedCmp = prefixCmp ?? suffixCmp;
+  approx ||= low.approx || (high?.approx ?? false);
+
+  let unit: string | null;
+  if (high) {
+    if (low.unit !== null && high.unit !== null && !unitsCompatible(low.unit, high.unit)) return null;
+    unit = high.unit ?? low.unit;
+    // "1-2万人": the scale printed once applies to both ends.
+    if (low.scale === null && low.unit === null) low = { ...low, scale: high.scale };
+  } else {
+    unit = low.unit;
+  }
+  if (unit !== null && unitCategory(unit) === "rate" && (low.scale || high?.scale)) return null;
+
+  const value = quantityValue(low, unit);
+  const base = { ...blank(text, "quantitative"), unit, accumulation: accumulationFor(unit, name) };
+  const lowerRow = lowerIsBetter(name) || (unit !== null && /工作日$/u.test(unit));
+
+  if (high) {
+    const valueHigh = quantityValue(high, unit);
+    if (!(valueHigh > value)) return null;
+    if (printedCmp === ">=") return { ...base, comparator: ">=", value, valueHigh, direction: "higher" };
+    if (printedCmp === null && !approx) return { ...base, comparator: "range", value, valueHigh, direction: "range" };
+    return null; // "80-90以下", "80-90左右": no reading we would defend.
+  }
 
   let comparator: Comparator;
-  if (prefix === "≥" || prefix === ">" || prefix === "高于" || /^(不低于|不少于|至少|最少)$/.test(prefix ?? "") || suffix === "以上") comparator = ">=";
-  else if (prefix === "≤" || prefix === "<" || prefix === "低于" || /^(不超过|不高于|不多于)$/.test(prefix ?? "") || suffix === "以下" || suffix === "以内") comparator = "<=";
-  else if (approx || prefix === "预计" || prefix === "约" || suffix === "左右") comparator = "approx";
-  else if (prefix === "=") comparator = "=";
-  else if (high != null) comparator = "range";
-  else comparator = lowerByName ? "<=" : ">=";
-
-  const direction: Direction =
-    comparator === "<=" ? "lower" : comparator === "range" ? "range" : comparator === "=" ? "equal" : "higher";
-  const accumulation: Accumulation =
-    (unit && LEVEL_UNITS.has(unit)) || satisfied || LEVEL_NAME.test(indicatorName) ? "level" : "cumulative";
-
-  return { ...out, kind: "quantitative", comparator, value, valueHigh: high, unit, direction, accumulation };
+  let direction: Direction;
+  if (printedCmp !== null) {
+    comparator = printedCmp;
+    direction = printedCmp === ">=" ? "higher" : printedCmp === "<=" ? "lower" : "equal";
+  } else if (approx) {
+    comparator = "approx";
+    direction = lowerRow ? "lower" : "higher";
+  } else {
+    comparator = lowerRow ? "<=" : ">=";
+    direction = lowerRow ? "lower" : "higher";
+  }
+  return { ...base, comparator, value, direction };
 }
 
-/** Removes binary floating-point noise (0.985 * 1 stays 0.985, 98.5 / 100 → 0.985). */
-export function round(n: number): number {
-  return Number(n.toPrecision(12));
+const DEADLINE_CN =
+  /^(?:于|在)?(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?(底|末)?(前|以前|之前|内|之内)?(?:完成|完工|竣工)?$/u;
+const DEADLINE_ISO = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?(?:前|以前|之前)?$/u;
+
+function parseDeadline(s: string): string | null {
+  const cn = DEADLINE_CN.exec(s);
+  if (cn) {
+    const [, y, m, d, end, before] = cn;
+    if (m === undefined) {
+      // "2024年", "2024年底", "2024年内": by the end of that year. "2024年前" could mean "before 2024".
+      if (before && !end && before !== "内" && before !== "之内") return null;
+      return isoDate(y, "12");
+    }
+    return isoDate(y, m, d);
+  }
+  const iso = DEADLINE_ISO.exec(s);
+  return iso ? isoDate(iso[1], iso[2], iso[3]) : null;
+}
+
+const FREQ_UNIT = "(次|场|期|篇|回|轮)";
+const FREQ_NUM = "(\\d+|[一二两三四五六七八九十]+)";
+const FREQ_LEAD = new RegExp(
+  `^(?:每个?(年度?|月度?|季度?|半年)|(年|月|季)均)(最少|至少|不少于|不低于|不超过|最多|至多)?${FREQ_NUM}${FREQ_UNIT}(以上|及以上|以下|以内)?$`,
+  "u",
+);
+const FREQ_TAIL = new RegExp(
+  `^(最少|至少|不少于|不超过|最多|至多)?${FREQ_NUM}${FREQ_UNIT}(以上|及以上|以下|以内)?/(?:每)?(年度?|月度?|季度?|半年)$`,
+  "u",
+);
+
+function parseFrequency(text: string, s: string, name: string | undefined): ParsedTarget | null {
+  let periodWord: string, num: string, unit: string, words: string;
+  const lead = FREQ_LEAD.exec(s);
+  const tail = lead ? null : FREQ_TAIL.exec(s);
+  if (lead) {
+    periodWord = lead[1] ?? lead[2];
+    words = (lead[3] ?? "") + (lead[6] ?? "");
+    num = lead[4];
+    unit = lead[5];
+  } else if (tail) {
+    words = (tail[1] ?? "") + (tail[4] ?? "");
+    num = tail[2];
+    unit = tail[3];
+    periodWord = tail[5];
+  } else return null;
+  const p = periodOf(periodWord);
+  const n = hanNumber(num);
+  if (!p || n === null) return null;
+  const lower = /不超过|最多|至多|以下|以内/u.test(words) || (words === "" && lowerIsBetter(name));
+  return {
+    ...blank(text, "frequency"),
+    comparator: lower ? "<=" : ">=",
+    value: n * p.factor,
+    unit,
+    direction: lower ? "lower" : "higher",
+    accumulation: "cumulative",
+    period: p.period,
+  };
+}
+
+/** Judgement words used as targets: 有效推进, 顺利推进, 及时, 确保, 达标, 显著提升 … */
+const QUALITATIVE =
+  /有效|积极|顺利|及时|确保|达标|持续|显著|明显|稳步|逐步|进一步|不断|全面|提升|提高|改善|加强|推进|推动|保障|完成|合格|良好|优良|优秀|满意|落实|规范|健全|稳定|增强|降低|减少|下降|按时|按期|到位|符合|达到|下达|任务|保持|实现|^是$|^否$/u;
+
+const WITHIN_BUDGET = /^(不超预算|不超过预算|未超预算|控制在预算(以内|内|范围内)|不超支)$/u;
+const ZERO_EVENTS = /^(无|零|杜绝|未发生|不发生)/u;
+
+export function parseTarget(text: string, indicatorName?: string): ParsedTarget {
+  const s = normalize(text);
+  if (NONE.test(s)) return blank(text, "none");
+
+  const deadline = parseDeadline(s);
+  if (deadline) return { ...blank(text, "deadline"), comparator: "<=", deadline };
+
+  const freq = parseFrequency(text, s, indicatorName);
+  if (freq) return freq;
+
+  const hasDigit = /\d/.test(s);
+  if (!hasDigit && WITHIN_BUDGET.test(s)) {
+    return { ...blank(text, "qualitative"), comparator: "<=", direction: "lower" };
+  }
+  if (!hasDigit && ZERO_EVENTS.test(s)) {
+    return {
+      ...blank(text, "quantitative"),
+      comparator: "<=",
+      value: 0,
+      direction: "lower",
+      accumulation: accumulationFor(null, indicatorName),
+    };
+  }
+
+  const q = parseQuantitative(text, s, indicatorName);
+  if (q) return q;
+
+  if (!hasDigit && QUALITATIVE.test(s)) return blank(text, "qualitative");
+  return blank(text, "unparsed");
 }
