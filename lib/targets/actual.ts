@@ -71,8 +71,8 @@ function parseFrequencyActual(s: string, target: ParsedTarget): ActualResult {
   const bare = /^(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)(次|场|期|篇|回|轮)?$/u.exec(s);
   if (bare) {
     const n = hanNumber(bare[1]) ?? Number(bare[1]);
-    if (!Number.isInteger(n)) return fail("not_integer", target);
     if (!Number.isFinite(n)) return fail("not_finite", target);
+    if (!Number.isInteger(n)) return fail("not_integer", target);
     return ok({ value: n, unit: bare[2] ?? target.unit });
   }
   const lead = /^每个?(.+?)(\d+|[一二两三四五六七八九十]+)(次|场|期|篇|回|轮)?$/u.exec(s);
@@ -82,6 +82,7 @@ function parseFrequencyActual(s: string, target: ParsedTarget): ActualResult {
   const p = periodOf(word);
   if (!p) return fail("period_unknown", target, word);
   const n = hanNumber(num) ?? Number(num);
+  if (!Number.isFinite(n)) return fail("not_finite", target);
   const perYear = n * p.factor * PERIODS_PER_YEAR[p.period];
   const value = Number((perYear / PERIODS_PER_YEAR[per]).toPrecision(12));
   return ok({ value, unit: unit ?? target.unit });
@@ -102,6 +103,7 @@ function parseNumber(s: string, target: ParsedTarget): ActualResult {
   const typedCat = q.unit === null ? null : unitCategory(q.unit);
   let value: number;
   let unit: string | null;
+  let discrete = false;
 
   if (tCat === "rate" || (tUnit === null && target.accumulation === "level")) {
     if (typedCat === "rate") {
@@ -136,9 +138,10 @@ function parseNumber(s: string, target: ParsedTarget): ActualResult {
     }
     value = decimal(q.digits, scaleExp(q), q.negative);
     unit = q.unit ?? tUnit;
-    if (isDiscrete(tUnit ?? q.unit) && !Number.isInteger(value)) return fail("not_integer", target);
+    discrete = isDiscrete(tUnit ?? q.unit);
   }
   if (!Number.isFinite(value)) return fail("not_finite", target);
+  if (discrete && !Number.isInteger(value)) return fail("not_integer", target);
   if (value < 0 && !((target.value ?? 0) < 0)) return fail("negative", target);
   return ok({ value, unit });
 }

@@ -114,11 +114,14 @@ export function nameIsRate(name: string | undefined): boolean {
   return !!name && /(率|比例|占比|比重|指数|得分|满意度)$/u.test(coreName(name));
 }
 
-/** Per-month, per-day or per-head figures: compared as a level, not summed over the year. */
+/**
+ * Per-month, per-day or per-head figures, and running totals or stocks (累计保管…档案, 在园幼儿人数):
+ * compared with the target as they stand, not prorated over the year.
+ */
 export function nameIsAverage(name: string | undefined): boolean {
   if (!name) return false;
   const n = coreName(name);
-  return /^(月|每月|日|每日)/u.test(n) || /月均|日均|平均|人均/u.test(n);
+  return /^(月|每月|日|每日)/u.test(n) || /月均|日均|平均|人均|累计|在园|在校|在册|在岗|现有|保有|存量/u.test(n);
 }
 
 export function accumulationFor(unit: string | null, name: string | undefined): Accumulation | null {

@@ -1,70 +1,191 @@
 import { describe, expect, it } from "vitest";
-import { parseTarget } from "./parse";
-import type { ParsedTarget } from "./types";
+import { formatNumber, parseTarget, type ParsedTarget } from "./index";
 
-type Case = [text: string, indicator: string, expected: Partial<ParsedTarget>];
+type Expected = Omit<ParsedTarget, "text" | "comparator" | "value" | "valueHigh" | "unit" | "direction" | "accumulation" | "period" | "deadline"> &
+  Partial<ParsedTarget>;
 
-// Every form listed in domain.md §3, with the indicator it is printed for in the 2024 document.
-const cases: Case[] = [
-  ["≥22万人", "全年城镇新增就业人数", { kind: "quantitative", comparator: ">=", value: 220000, unit: "人", direction: "higher", accumulation: "cumulative" }],
-  ["22万人", "全年城镇新增就业人数", { kind: "quantitative", comparator: ">=", value: 220000, unit: "人", direction: "higher" }],
-  ["≥98%", "举报投诉案件法定期限内结案率", { kind: "quantitative", comparator: ">=", value: 0.98, unit: "%", accumulation: "level" }],
-  ["≧95%", "失业保险待遇发放准确率", { kind: "quantitative", comparator: ">=", value: 0.95, unit: "%", direction: "higher" }],
-  ["100%", "招聘活动举办及时率", { comparator: ">=", value: 1, unit: "%", accumulation: "level" }],
-  ["≤1‰", "事业单位公开招聘投诉率", { comparator: "<=", value: 0.001, unit: "‰", direction: "lower", accumulation: "level" }],
-  ["1‰", "办案人员被投诉率", { comparator: "<=", value: 0.001, unit: "‰", direction: "lower" }],
-  ["0", "学生违法犯罪率", { kind: "quantitative", comparator: "<=", value: 0, direction: "lower" }],
-  ["0", "各类考试、评审工作责任事故发生率", { comparator: "<=", value: 0, direction: "lower" }],
-  ["0", "“武汉市技能大师”评选人数", { comparator: ">=", value: 0, direction: "higher" }],
-  ["80-90分以上", "就业综合指数得分", { comparator: ">=", value: 80, valueHigh: 90, unit: "分", direction: "higher", accumulation: "level" }],
-  ["5500人次以上", "因病、非因工、老工伤、新工伤、工伤复发鉴定人数", { comparator: ">=", value: 5500, unit: "人次", accumulation: "cumulative" }],
-  ["60%以上", "“双师型”教师占教师总数比例", { comparator: ">=", value: 0.6, unit: "%" }],
-  ["1100余万人", "服务全市参保对象", { comparator: "approx", value: 11_000_000, unit: "人", direction: "higher" }],
-  ["18.23万笔", "月社会保险业务经办量", { comparator: ">=", value: 182300, unit: "笔", accumulation: "level" }],
-  ["42学时", "继续教育培训课时", { comparator: ">=", value: 42, unit: "学时", accumulation: "cumulative" }],
-  ["≤5个工作日", "投诉、疑难问题处置回告时间", { comparator: "<=", value: 5, unit: "个工作日", direction: "lower", accumulation: "level" }],
-  ["每月1次", "失业动态监测频率", { kind: "frequency", comparator: ">=", value: 1, unit: "次", period: "month" }],
-  ["1次/年", "聘请第三方开展经责审计", { kind: "frequency", value: 1, period: "year" }],
-  ["每年最少1次", "武汉市优秀技能人才评选频次", { kind: "frequency", comparator: ">=", value: 1, period: "year" }],
-  ["2024年12月", "完成时间", { kind: "deadline", comparator: "<=", deadline: "2024-12", value: null }],
-  ["90%满意", "专业技术人才满意度", { kind: "quantitative", comparator: ">=", value: 0.9, unit: "%", accumulation: "level" }],
-  ["有效推进", "强化就业服务和劳动者权益保护", { kind: "qualitative", direction: "higher", value: null }],
-  ["有效提高", "提高大学生创业就业成功率", { kind: "qualitative" }],
-  ["积极加强", "强化经办队伍建设，加强经办人员培训，提高设施设备保障水平", { kind: "qualitative" }],
-  ["顺利推进", "人才项目推进情况", { kind: "qualitative" }],
-  ["及时", "招聘会举办及时性", { kind: "qualitative" }],
-  ["确保", "确保验收合格", { kind: "qualitative" }],
-  ["无", "市直机关幼儿园无安全事故发生", { kind: "quantitative", comparator: "<=", value: 0, direction: "lower" }],
-  ["达标", "环保验收达标", { kind: "qualitative", direction: "higher" }],
-  ["不超预算", "严格预算标准", { kind: "qualitative", direction: "lower" }],
-  ["有持续性", "保障幼教事业的稳定发展", { kind: "qualitative" }],
-  ["省厅下达任务", "三支一扶人数", { kind: "qualitative" }],
-  ["/", "聘请第三方开展经责审计", { kind: "none", value: null, comparator: null }],
-  ["预计10人", "人力资源服务业专业人才评选", { comparator: "approx", value: 10, unit: "人" }],
-  ["≥30万", "组织推荐就业岗位数量", { comparator: ">=", value: 300000, unit: null }],
-  ["2600件/套", "玩具、图书等资料购买数量", { value: 2600, unit: "件/套" }],
-  ["62万元", "面向社会和企业开展技能培训和社会化考试收入", { value: 620000, unit: "元" }],
-  ["98.50%", "社保综合覆盖率", { value: 0.985, unit: "%" }],
-  ["1.1万", "征集就业见习岗位", { value: 11000, unit: null }],
-  ["3万人次", "接待群众来电咨询", { value: 30000, unit: "人次" }],
+const empty = {
+  comparator: null,
+  value: null,
+  valueHigh: null,
+  unit: null,
+  direction: null,
+  accumulation: null,
+  period: null,
+  deadline: null,
+} as const;
+
+const count = (value: number, unit: string | null) =>
+  ({ kind: "quantitative", comparator: ">=", value, unit, direction: "higher", accumulation: "cumulative" }) as const;
+const rate = (value: number, unit = "%") =>
+  ({ kind: "quantitative", comparator: ">=", value, unit, direction: "higher", accumulation: "level" }) as const;
+const qualitative = { kind: "qualitative" } as const;
+
+// Every form listed in domain.md §3, with the 三级指标 it is printed against in the document.
+const documentForms: [text: string, name: string | undefined, expected: Expected][] = [
+  ["≥22万人", "全年城镇新增就业人数", count(220000, "人")],
+  ["22万人", "城镇新增就业人数（就业局）", count(220000, "人")],
+  ["≥98%", "劳动保障监察举报投诉案件法定期限内结案率", rate(0.98)],
+  ["≧95%", "失业保险待遇发放准确率（失业办）", rate(0.95)],
+  ["100%", "招聘活动举办及时率", rate(1)],
+  ["≤1‰", "事业单位公开招聘投诉率", { ...rate(0.001, "‰"), comparator: "<=", direction: "lower" }],
+  ["1‰", "办案人员被投诉率", { ...rate(0.001, "‰"), comparator: "<=", direction: "lower" }],
+  ["0", "学生违法犯罪率", { kind: "quantitative", comparator: "<=", value: 0, direction: "lower", accumulation: "level" }],
+  [
+    "0",
+    "各类考试、评审工作责任事故发生率(考试院）",
+    { kind: "quantitative", comparator: "<=", value: 0, direction: "lower", accumulation: "level" },
+  ],
+  ["0", "评选“武汉工匠”人数", count(0, null)],
+  ["80-90分以上", "就业综合指数得分", { ...rate(80, "分"), valueHigh: 90 }],
+  ["5500人次以上", "因病、非因工、老工伤、新工伤、工伤复发鉴定人数（工伤中心）", count(5500, "人次")],
+  ["60%以上", "“双师型”教师占教师总数比例", rate(0.6)],
+  ["1100余万人", "服务全市参保对象（信息中心）", { ...count(11000000, "人"), comparator: "approx" }],
+  ["18.23万笔", "月社会保险业务经办量（各社保处）", { ...count(182300, "笔"), accumulation: "level" }],
+  ["42学时", "继续教育培训课时（幼管处）", count(42, "学时")],
+  [
+    "≤5个工作日",
+    "投诉、疑难问题处置回告时间（投诉咨询中心）",
+    { kind: "quantitative", comparator: "<=", value: 5, unit: "个工作日", direction: "lower", accumulation: "level" },
+  ],
+  ["每月1次", "大数据核查比对次数（失业办）", { ...count(1, "次"), kind: "frequency", period: "month" }],
+  ["每月1次", "失业动态监测频率（失业办）", { ...count(1, "次"), kind: "frequency", period: "month" }],
+  ["1次/年", "聘请第三方开展经责审计（基金监督处）", { ...count(1, "次"), kind: "frequency", period: "year" }],
+  ["每年最少1次", "武汉市优秀技能人才评选频次（职建处）", { ...count(1, "次"), kind: "frequency", period: "year" }],
+  ["2024年12月", "完成时间", { kind: "deadline", comparator: "<=", deadline: "2024-12" }],
+  ["90%满意", "专业技术人才满意度", rate(0.9)],
+  ["有效推进", "强化就业服务和劳动者权益保护", qualitative],
+  ["有效提高", "提高大学生创业就业成功率（人才中心）", qualitative],
+  ["积极加强", "强化经办队伍建设，加强经办人员培训，提高设施设备保障水平", qualitative],
+  ["顺利推进", "人才项目推进情况", qualitative],
+  ["及时", "招聘会举办及时性（人才中心）", qualitative],
+  ["确保", "确保验收合格", qualitative],
+  ["无", "市直机关幼儿园无安全事故发生", { kind: "quantitative", comparator: "<=", value: 0, direction: "lower", accumulation: "cumulative" }],
+  ["达标", "环保验收达标", qualitative],
+  ["不超预算", "严格预算标准", { kind: "qualitative", comparator: "<=", direction: "lower" }],
+  ["有持续性", "保障幼教事业的稳定发展", qualitative],
+  ["省厅下达任务", "三支一扶人数（流动处）", qualitative],
+  ["/", "支持创业带动就业人数", { kind: "none" }],
+];
+
+// Other shapes printed in the document.
+const moreDocumentForms: [string, string | undefined, Expected][] = [
+  ["预计10人", "人力资源服务业专业人才评选（流动处）", { ...count(10, "人"), comparator: "approx" }],
+  ["≥30万", "组织推荐就业岗位数量", count(300000, null)],
+  ["1.1万", "征集就业见习岗位", count(11000, null)],
+  ["≥20名", "评选“武汉工匠”人数", count(20, "名")],
+  ["98.50%", "社保综合覆盖率", rate(0.985)],
+  ["≥98.5%", "社保综合覆盖率", rate(0.985)],
+  ["≥30万人次", "社会保险扩面", count(300000, "人次")],
+  ["2.6万人", "帮助困难人员实现就业人数", count(26000, "人")],
+  ["2605件/套", "玩具、图书等资料购买数量", count(2605, "件/套")],
+  ["60万元", "面向社会和企业开展技能培训和社会化考试收入", count(60, "万元")],
+  ["2026年12月", "完成时间", { kind: "deadline", comparator: "<=", deadline: "2026-12" }],
+  ["80万份", "累计保管流动人员人事档案（人才中心）", { ...count(800000, "份"), accumulation: "level" }],
+  ["3850人", "在园幼儿人数", { ...count(3850, "人"), accumulation: "level" }],
+  ["7000", "完成特殊工种提前退休审批（养老处）", count(7000, null)],
+  ["显著提升", "提升区域社会保障水平（各社保处）", qualitative],
+  ["有效推动", "推动考务工作科学信息化建设，低碳环保的无纸化流程（考试院）", qualitative],
+  ["有效保障", "有效保障参保人员权益（各社保处）", qualitative],
+  ["95%", "各类投诉受理及时率（投诉咨询中心）", rate(0.95)],
+  ["≥85%", "投诉、疑难问题处置回告率（投诉咨询中心）", rate(0.85)],
+];
+
+// The grammar beyond this document: comparators, ranges, estimates, dates, frequencies, refusals.
+const grammar: [string, string | undefined, Expected][] = [
+  ["不低于98%", undefined, rate(0.98)],
+  ["至少3场", undefined, count(3, "场")],
+  ["不少于500场", undefined, count(500, "场")],
+  ["≥1‰", "办案人员被投诉率", rate(0.001, "‰")], // the printed comparator beats the name
+  ["不超过3次", undefined, { ...count(3, "次"), comparator: "<=", direction: "lower" }],
+  ["不高于2%", undefined, { ...rate(0.02), comparator: "<=", direction: "lower" }],
+  ["5%以下", undefined, { ...rate(0.05), comparator: "<=", direction: "lower" }],
+  ["控制在5.5%以内", "城镇调查失业率", { ...rate(0.055), comparator: "<=", direction: "lower" }],
+  ["5个工作日内", undefined, { kind: "quantitative", comparator: "<=", value: 5, unit: "个工作日", direction: "lower", accumulation: "level" }],
+  ["5天", "办结时限", { kind: "quantitative", comparator: "<=", value: 5, unit: "天", direction: "lower", accumulation: "level" }],
+  ["5天", "培训天数", { kind: "quantitative", comparator: ">=", value: 5, unit: "天", direction: "higher", accumulation: "level" }],
+  ["=100%", undefined, { ...rate(1), comparator: "=", direction: "equal" }],
+  ["80-90分", undefined, { ...rate(80, "分"), comparator: "range", valueHigh: 90, direction: "range" }],
+  ["80%-90%", undefined, { ...rate(0.8), comparator: "range", valueHigh: 0.9, direction: "range" }],
+  ["1-2万人", undefined, { ...count(10000, "人"), comparator: "range", valueHigh: 20000, direction: "range" }],
+  ["约95%", undefined, { ...rate(0.95), comparator: "approx" }],
+  ["300余场", undefined, { ...count(300, "场"), comparator: "approx" }],
+  ["１００％", undefined, rate(1)],
+  ["2,722.43万元", undefined, count(2722.43, "万元")],
+  ["无重大安全事故", undefined, { kind: "quantitative", comparator: "<=", value: 0, direction: "lower", accumulation: "cumulative" }],
+  ["每季度2次", undefined, { ...count(2, "次"), kind: "frequency", period: "quarter" }],
+  ["每半年1次", undefined, { ...count(2, "次"), kind: "frequency", period: "year" }],
+  ["每年一次", undefined, { ...count(1, "次"), kind: "frequency", period: "year" }],
+  ["≥3次/年", undefined, { ...count(3, "次"), kind: "frequency", period: "year" }],
+  ["最多2次/月", undefined, { ...count(2, "次"), kind: "frequency", period: "month", comparator: "<=", direction: "lower" }],
+  ["2024年12月31日", undefined, { kind: "deadline", comparator: "<=", deadline: "2024-12-31" }],
+  ["2024年底", undefined, { kind: "deadline", comparator: "<=", deadline: "2024-12" }],
+  ["2024-06", undefined, { kind: "deadline", comparator: "<=", deadline: "2024-06" }],
+  ["", undefined, { kind: "none" }],
+  ["／", undefined, { kind: "none" }],
+  // Refused: shown to an admin instead of guessed.
+  ["≥95%以下", undefined, { kind: "unparsed" }],
+  ["90-80分", undefined, { kind: "unparsed" }],
+  ["80-90分以下", undefined, { kind: "unparsed" }],
+  ["每周1次", undefined, { kind: "unparsed" }],
+  ["2024年前", undefined, { kind: "unparsed" }],
+  ["2024-13", undefined, { kind: "unparsed" }],
+  ["1万%", undefined, { kind: "unparsed" }],
+  ["见附件", undefined, { kind: "unparsed" }],
+  ["95%（暂定）", undefined, { kind: "unparsed" }],
 ];
 
 describe("parseTarget", () => {
-  it.each(cases)("%s (%s)", (text, indicator, expected) => {
-    const p = parseTarget(text, indicator);
-    expect(p.text).toBe(text);
-    expect(p).toMatchObject(expected);
+  const run = (text: string, name: string | undefined, expected: Expected) =>
+    expect(parseTarget(text, name)).toEqual({ ...empty, text, ...expected });
+
+  it.each(documentForms)("domain.md §3 form %j (%s)", run);
+  it.each(moreDocumentForms)("document form %j (%s)", run);
+  it.each(grammar)("grammar %j (%s)", run);
+
+  it("keeps the printed text unchanged", () => {
+    expect(parseTarget(" ≧95% ").text).toBe(" ≧95% ");
   });
 
-  it("keeps the printed text and reports text it cannot read as unparsed", () => {
-    expect(parseTarget("约3-", "x")).toMatchObject({ kind: "unparsed", text: "约3-" });
-    expect(parseTarget("12abc", "x").kind).toBe("unparsed");
-    expect(parseTarget("这不是一个指标值###", "x").kind).toBe("unparsed");
-    expect(parseTarget("TBD", "x").kind).toBe("unparsed");
+  it("reads the same bare number both ways depending on the indicator", () => {
+    expect(parseTarget("0", "学生违法犯罪率").direction).toBe("lower");
+    expect(parseTarget("0", "“武汉市技能大师”评选人数（职建处）").direction).toBe("higher");
+    expect(parseTarget("98%", "举报投诉案件法定期限内结案率（监察支队）").direction).toBe("higher");
   });
 
-  it("uses the name: a bare count is a floor, a bare rate of complaints a ceiling", () => {
-    expect(parseTarget("5次", "集体学习活动").direction).toBe("higher");
-    expect(parseTarget("2%", "差错率").direction).toBe("lower");
+  it("scales without float noise", () => {
+    expect(parseTarget("18.23万笔").value).toBe(182300);
+    expect(parseTarget("98.5%").value).toBe(0.985);
+    expect(parseTarget("25.57万份").value).toBe(255700);
+  });
+});
+
+describe("formatNumber", () => {
+  it.each([
+    [220000, "人", "22万人"],
+    [26000, "人", "2.6万人"],
+    [11000000, "人", "1100万人"],
+    [182300, "笔", "18.23万笔"],
+    [5500, "人次", "5500人次"],
+    [19668, "人次", "19668人次"],
+    [300000, null, "30万"],
+    [0.985, "%", "98.5%"],
+    [0.98, "%", "98%"],
+    [1, "%", "100%"],
+    [0.001, "‰", "1‰"],
+    [0.0008, "‰", "0.8‰"],
+    [80, "分", "80分"],
+    [5, "个工作日", "5个工作日"],
+    [60, "万元", "60万元"],
+    [2722.43, "万元", "2722.43万元"],
+    [1e8, "人", "1亿人"],
+    [0.1 + 0.2, null, "0.3"],
+    [0.965 * 100 * 0.01, "%", "96.5%"],
+  ] as [number, string | null, string][])("%s %s → %s", (value, unit, shown) => {
+    expect(formatNumber(value, unit)).toBe(shown);
+  });
+
+  it("shows a dash for values that are not finite", () => {
+    expect(formatNumber(Number.NaN, "%")).toBe("—");
   });
 });

@@ -209,12 +209,15 @@ function parseDeadline(s: string): string | null {
 
 const FREQ_UNIT = "(次|场|期|篇|回|轮)";
 const FREQ_NUM = "(\\d+|[一二两三四五六七八九十]+)";
+const FREQ_CMP = "(最少|至少|不少于|不低于|不超过|最多|至多|≥|≧|>=|≤|≦|<=)";
+const FREQ_SUFFIX = "(以上|及以上|以下|以内)";
+const FREQ_PERIOD = "(年度?|月度?|季度?|半年)";
 const FREQ_LEAD = new RegExp(
-  `^(?:每个?(年度?|月度?|季度?|半年)|(年|月|季)均)(最少|至少|不少于|不低于|不超过|最多|至多)?${FREQ_NUM}${FREQ_UNIT}(以上|及以上|以下|以内)?$`,
+  `^(?:每个?${FREQ_PERIOD}|一${FREQ_PERIOD}|(年|月|季)均)${FREQ_CMP}?${FREQ_NUM}${FREQ_UNIT}${FREQ_SUFFIX}?$`,
   "u",
 );
 const FREQ_TAIL = new RegExp(
-  `^(最少|至少|不少于|不超过|最多|至多)?${FREQ_NUM}${FREQ_UNIT}(以上|及以上|以下|以内)?/(?:每)?(年度?|月度?|季度?|半年)$`,
+  `^${FREQ_CMP}?${FREQ_NUM}${FREQ_UNIT}${FREQ_SUFFIX}?/(?:每)?${FREQ_PERIOD}${FREQ_SUFFIX}?$`,
   "u",
 );
 
@@ -223,12 +226,12 @@ function parseFrequency(text: string, s: string, name: string | undefined): Pars
   const lead = FREQ_LEAD.exec(s);
   const tail = lead ? null : FREQ_TAIL.exec(s);
   if (lead) {
-    periodWord = lead[1] ?? lead[2];
-    words = (lead[3] ?? "") + (lead[6] ?? "");
-    num = lead[4];
-    unit = lead[5];
+    periodWord = lead[1] ?? lead[2] ?? lead[3];
+    words = (lead[4] ?? "") + (lead[7] ?? "");
+    num = lead[5];
+    unit = lead[6];
   } else if (tail) {
-    words = (tail[1] ?? "") + (tail[4] ?? "");
+    words = (tail[1] ?? "") + (tail[4] ?? "") + (tail[6] ?? "");
     num = tail[2];
     unit = tail[3];
     periodWord = tail[5];
@@ -236,7 +239,10 @@ function parseFrequency(text: string, s: string, name: string | undefined): Pars
   const p = periodOf(periodWord);
   const n = hanNumber(num);
   if (!p || n === null) return null;
-  const lower = /不超过|最多|至多|以下|以内/u.test(words) || (words === "" && lowerIsBetter(name));
+  const saysLower = /不超过|最多|至多|以下|以内|≤|≦|<=/u.test(words);
+  const saysHigher = /最少|至少|不少于|不低于|以上|≥|≧|>=/u.test(words);
+  if (saysLower && saysHigher) return null;
+  const lower = saysLower || (!saysHigher && lowerIsBetter(name));
   return {
     ...blank(text, "frequency"),
     comparator: lower ? "<=" : ">=",
