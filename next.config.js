@@ -4,5 +4,7 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Report forms carry evidence files (10 MB each, checked again on the server).
+  experimental: { serverActions: { bodySizeLimit: "21mb" } },
 };
 export default nextConfig;

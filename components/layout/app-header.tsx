@@ -9,6 +9,8 @@ export function AppHeader({ t, locale, user }: { t: Messages; locale: Locale; us
     { href: "/", label: t.nav.home },
     { href: "/catalogue", label: t.nav.catalogue },
     { href: "/projects", label: t.nav.projects },
+    ...(user?.role === "reporter" ? [{ href: "/my", label: t.nav.my }] : []),
+    ...(user?.role === "manager" || user?.role === "admin" ? [{ href: "/review", label: t.nav.review }] : []),
     ...(user?.role === "admin" ? [{ href: "/admin/quality", label: t.nav.quality }] : []),
   ];
   return (

@@ -5,7 +5,11 @@ import { currentUser, type CurrentUser, type Role } from "../auth";
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 export type Message = { zh: string; en: string };
-export type ActionError = { code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict"; message: Message; fields?: Record<string, string[]> };
+export type ActionError = {
+  code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "period_closed" | "locked";
+  message: Message;
+  fields?: Record<string, string[]>;
+};
 export type ActionResult<T> = { data: T } | { error: ActionError };
 
 export class DomainError extends Error {
@@ -24,6 +28,8 @@ export async function mutate<S extends z.ZodType, T>(opts: {
   input: unknown;
   schema: S;
   roles: Role[];
+  /** The caller when it is known already (API token); otherwise the session's user. */
+  user?: CurrentUser | null;
   run: (tx: Tx, user: CurrentUser, input: z.infer<S>) => Promise<{ data: T; audit: Audit }>;
 }): Promise<ActionResult<T>> {
   const parsed = opts.schema.safeParse(opts.input);
@@ -32,7 +38,7 @@ export async function mutate<S extends z.ZodType, T>(opts: {
     for (const i of parsed.error.issues) (fields[i.path.join(".") || "_"] ??= []).push(i.message);
     return { error: { code: "invalid", message: { zh: "输入有误，请检查标出的字段", en: "Please check the marked fields" }, fields } };
   }
-  const user = await currentUser();
+  const user = opts.user === undefined ? await currentUser() : opts.user;
   if (!user) return { error: { code: "unauthenticated", message: { zh: "请先登录", en: "Please sign in" } } };
   if (!opts.roles.includes(user.role)) return { error: { code: "forbidden", message: { zh: "无权执行此操作", en: "You may not do this" } } };
   try {
@@ -52,6 +58,9 @@ export async function mutate<S extends z.ZodType, T>(opts: {
     });
   } catch (e) {
     if (e instanceof DomainError) return { error: e.error };
+    // A unique index refusing a second insert is a concurrent edit of the same thing.
+    if (typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002")
+      return { error: { code: "conflict", message: { zh: "该记录刚被他人修改，请刷新后重试", en: "Someone else changed this just now; reload and try again" } } };
     throw e;
   }
 }

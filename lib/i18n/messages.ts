@@ -4,7 +4,7 @@ export type Locale = (typeof locales)[number];
 
 const zh = {
   app: { name: "绩效", full: "预算绩效目标管理", switchLang: "English", signIn: "登录", signOut: "退出" },
-  nav: { home: "部门概览", catalogue: "指标目录", projects: "项目", quality: "数据质量", offices: "责任单位" },
+  nav: { home: "部门概览", catalogue: "指标目录", projects: "项目", quality: "数据质量", offices: "责任单位", my: "我的指标", review: "审核" },
   common: {
     all: "全部", search: "搜索", filter: "筛选", reset: "重置", none: "无", wan: "万元", total: "合计",
     annual: "年度", longTerm: "长期", count: "共 {n} 条", noResults: "没有符合条件的指标", back: "返回",
@@ -40,6 +40,20 @@ const zh = {
     severity: { warning: "需核对", info: "提示" },
   },
   indicator: { history: "历史值", orgs: "责任单位", printedName: "原文三级指标", audit: "变更记录" },
+  light: {
+    green: "绿灯", yellow: "黄灯", red: "红灯", blue: "蓝灯", overdue: "逾期未报", nodata: "未填报", none: "无需填报", pending: "未到期",
+  },
+  report: {
+    my: "我的指标", review: "待审核", asOf: "截至", month: "{m}月", office: "填报单位", target: "年度指标值", officeShare: "本单位分担",
+    latest: "最新填报", light: "状态", due: "本月", action: "填报", edit: "修改", view: "查看", value: "实际完成值",
+    valueHint: { cumulative: "填写1月至本月的累计数", level: "填写本月的水平值（如 96.5%）", qualitative: "选择完成档次", deadline: "填写完成日期（未完成可留空说明）", frequency: "填写本月发生次数" },
+    note: "情况说明", evidence: "佐证材料", deviation: "偏差原因分析", deviationCategories: "偏差原因类别", deviationReason: "偏差原因说明",
+    corrective: "改进措施", forecast: "全年预计完成情况", likelihood: "完成目标可能性", save: "保存草稿", submit: "提交审核",
+    saved: "已保存", submittedOk: "已提交，等待审核", status: { draft: "草稿", submitted: "待审核", approved: "已审核", returned: "已退回" },
+    history: "本单位填报记录", parts: "各单位填报情况", combined: "汇总值", notReported: "未填报", approve: "审核通过", return: "退回",
+    comment: "审核意见", nothingToReview: "没有待审核的报告", shared: "{n} 个单位共同承担", reportFor: "填报月份", locked: "已审核锁定，修改将生成新版本",
+    reviewedBy: "审核", revision: "第{n}版",
+  },
   login: { title: "登录绩效系统", username: "用户名", password: "密码", submit: "登录", failed: "用户名或密码不正确" },
   errors: { forbidden: "无权执行此操作", notFound: "未找到" },
 };
@@ -49,7 +63,7 @@ export type Messages = Shape<typeof zh>;
 
 const en: Messages = {
   app: { name: "Jixiao", full: "Budget performance targets", switchLang: "中文", signIn: "Sign in", signOut: "Sign out" },
-  nav: { home: "Department", catalogue: "Indicators", projects: "Projects", quality: "Data quality", offices: "Offices" },
+  nav: { home: "Department", catalogue: "Indicators", projects: "Projects", quality: "Data quality", offices: "Offices", my: "My indicators", review: "Review" },
   common: {
     all: "All", search: "Search", filter: "Filter", reset: "Reset", none: "None", wan: "10k yuan", total: "Total",
     annual: "Annual", longTerm: "Long-term", count: "{n} rows", noResults: "No indicator matches", back: "Back",
@@ -85,6 +99,20 @@ const en: Messages = {
     severity: { warning: "Check", info: "Note" },
   },
   indicator: { history: "History", orgs: "Responsible", printedName: "Printed name", audit: "Change log" },
+  light: {
+    green: "Green", yellow: "Yellow", red: "Red", blue: "Blue", overdue: "Overdue", nodata: "Not reported", none: "Nothing to report", pending: "Not due",
+  },
+  report: {
+    my: "My indicators", review: "To review", asOf: "As of", month: "M{m}", office: "Office", target: "Annual target", officeShare: "Office share",
+    latest: "Latest", light: "Status", due: "This month", action: "Report", edit: "Edit", view: "View", value: "Actual",
+    valueHint: { cumulative: "Total from January to this month", level: "This month's level (e.g. 96.5%)", qualitative: "Choose the achievement tier", deadline: "Completion date", frequency: "Occurrences this month" },
+    note: "Note", evidence: "Evidence", deviation: "Deviation analysis", deviationCategories: "Cause", deviationReason: "Reason",
+    corrective: "Corrective measure", forecast: "Year-end forecast", likelihood: "Likelihood of meeting the target", save: "Save draft", submit: "Submit for review",
+    saved: "Saved", submittedOk: "Submitted for review", status: { draft: "Draft", submitted: "Submitted", approved: "Approved", returned: "Returned" },
+    history: "This office's reports", parts: "Offices' parts", combined: "Combined", notReported: "Not reported", approve: "Approve", return: "Return",
+    comment: "Comment", nothingToReview: "Nothing to review", shared: "Shared by {n} offices", reportFor: "Month", locked: "Approved and locked: a change makes a new revision",
+    reviewedBy: "Reviewed", revision: "rev. {n}",
+  },
   login: { title: "Sign in to Jixiao", username: "Username", password: "Password", submit: "Sign in", failed: "Wrong username or password" },
   errors: { forbidden: "You may not do this", notFound: "Not found" },
 };

@@ -1,0 +1,14 @@
+import { apiResult, apiUser, readJson, unauthenticated } from "@/lib/api/http";
+import { saveReport } from "@/lib/reporting/service";
+
+/** POST a monthly report: the same fields and rules as the reporting form (lib/validations/report.ts). */
+export async function POST(req: Request) {
+  const user = await apiUser(req);
+  if (!user) return unauthenticated();
+  const body = await readJson(req);
+  if (!body.ok) return body.response;
+  const result = await saveReport(body.body, user);
+  if ("error" in result) return apiResult(result);
+  const { report, status } = result.data;
+  return apiResult({ data: { report: { id: report.id, status: report.status, version: report.version, revision: report.revision, month: report.month, valueText: report.valueText }, light: status.light, explanation: status.explanation } }, 201);
+}

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getMessages } from "@/lib/i18n/server";
+import { fill } from "@/lib/i18n/messages";
+import { currentUser } from "@/lib/auth";
+import { reviewQueue } from "@/lib/reporting/queries";
+import { monthParams } from "@/lib/validations/month";
+import { Card, PageHeader } from "@/components/ui/card";
+import { ReviewForm } from "@/components/reporting/review-form";
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ReviewPage({ searchParams }: { searchParams: Search }) {
+  const user = await currentUser();
+  if (!user) redirect("/login?next=/review");
+  const { t, locale } = await getMessages();
+  if (user.role !== "manager" && user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  const { year } = monthParams.parse(await searchParams);
+  const queue = await reviewQueue(user, year);
+  return (
+    <>
+      <PageHeader title={t.report.review} subtitle={`${year} · ${fill(t.common.count, { n: queue.length })}`} />
+      {queue.length === 0 && <p className="rounded border border-dashed border-slate-300 p-8 text-center text-slate-500">{t.report.nothingToReview}</p>}
+      <div className="space-y-4">
+        {queue.map((r) => {
+          const cats = r.deviationCategories ? (JSON.parse(r.deviationCategories) as string[]).join("、") : null;
+          const office = r.organization.shortName ?? r.organization.name;
+          return (
+            <Card key={r.id} title={`${r.indicator.level3} · ${office} · ${fill(t.report.month, { m: r.month })}`}>
+              <div className="grid gap-4 md:grid-cols-3">
+                <dl className="space-y-1 text-sm md:col-span-2">
+                  <div><dt className="inline text-slate-500">{t.report.target}：</dt><dd className="inline font-medium">{r.indicator.targetText}</dd>
+                    <span className="ml-3 text-slate-500">{t.report.value}：</span><span className="font-semibold">{r.valueText}</span></div>
+                  {r.note && <div><dt className="inline text-slate-500">{t.report.note}：</dt><dd className="inline">{r.note}</dd></div>}
+                  {cats && <div><dt className="inline text-slate-500">{t.report.deviationCategories}：</dt><dd className="inline">{cats}</dd></div>}
+                  {r.deviationReason && <div><dt className="inline text-slate-500">{t.report.deviationReason}：</dt><dd className="inline">{r.deviationReason}</dd></div>}
+                  {r.correctiveMeasure && <div><dt className="inline text-slate-500">{t.report.corrective}：</dt><dd className="inline">{r.correctiveMeasure}</dd></div>}
+                  {r.forecastText && <div><dt className="inline text-slate-500">{t.report.forecast}：</dt><dd className="inline">{r.forecastText}{r.likelihood ? `（${r.likelihood}）` : ""}</dd></div>}
+                  <div className="text-xs"><Link className="text-brand-700 hover:underline" href={`/indicators/${r.indicator.id}`}>{r.indicator.goal.project?.name ?? "表11"} · 表{r.indicator.tableNo}</Link></div>
+                </dl>
+                <ReviewForm t={t} locale={locale} reportId={r.id} version={r.version} label={`${t.report.review} ${r.indicator.level3} ${office}`} />
+              </div>
+            </Card>
+          );
+        })}
+      </div>
+    </>
+  );
+}

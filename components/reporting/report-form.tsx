@@ -1,0 +1,95 @@
+"use client";
+import { useActionState, useState } from "react";
+import type { Locale, Messages } from "@/lib/i18n/messages";
+import { DEVIATION_CATEGORIES, LIKELIHOODS } from "@/lib/validations/report";
+import { TIER_LABELS } from "@/lib/targets/messages";
+import { saveReportAction } from "@/app/report/[indicatorId]/actions";
+
+type Initial = {
+  valueText: string; note: string; deviationCategories: string[]; deviationReason: string; correctiveMeasure: string; forecastText: string; likelihood: string;
+};
+
+export function ReportForm({ t, locale, fixed, accumulation, initial, version, locked }: {
+  t: Messages; locale: Locale; fixed: { indicatorId: number; organizationId: number; year: number; month: number };
+  accumulation: string; initial: Initial | null; version: number; locked: boolean;
+}) {
+  const [state, action, pending] = useActionState(saveReportAction, null);
+  // Controlled fields: a refused save keeps everything the reporter typed.
+  const [f, setF] = useState<Initial>(initial ?? { valueText: "", note: "", deviationCategories: [], deviationReason: "", correctiveMeasure: "", forecastText: "", likelihood: "" });
+  const set = (k: keyof Initial) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const errors = state && "error" in state ? state.error.fields ?? {} : {};
+  const err = (k: string) => errors[k]?.[0];
+  const currentVersion = state && "data" in state ? state.data.version : version;
+  const hint = t.report.valueHint[accumulation as keyof Messages["report"]["valueHint"]] ?? t.report.valueHint.level;
+  const field = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500";
+  const label = "block text-sm font-medium text-slate-700";
+
+  if (locked) return <p className="text-sm text-slate-600">{t.report.submittedOk}：{f.valueText}</p>;
+  return (
+    <form action={action} className="space-y-4" aria-label={t.report.value}>
+      {Object.entries(fixed).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      <input type="hidden" name="expectedVersion" value={currentVersion} />
+      <label className={label}>
+        {t.report.value} <span className="font-normal text-slate-500">（{hint}）</span>
+        {accumulation === "qualitative" ? (
+          <select name="valueText" value={f.valueText} onChange={set("valueText")} className={field} aria-invalid={!!err("valueText")}>
+            <option value="">—</option>
+            {Object.values(TIER_LABELS).map((l) => <option key={l.zh} value={l.zh}>{l[locale]}</option>)}
+          </select>
+        ) : (
+          <input name="valueText" value={f.valueText} onChange={set("valueText")} className={field} aria-invalid={!!err("valueText")} autoComplete="off" />
+        )}
+        {err("valueText") && <span className="mt-1 block text-sm text-red-700">{err("valueText")}</span>}
+      </label>
+      <label className={label}>{t.report.note}
+        <textarea name="note" rows={2} value={f.note} onChange={set("note")} className={field} />
+      </label>
+      <fieldset className="rounded border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-semibold text-slate-800">{t.report.deviation}</legend>
+        <div className="flex flex-wrap gap-3 text-sm" role="group" aria-label={t.report.deviationCategories}>
+          {DEVIATION_CATEGORIES.map((c) => (
+            <label key={c} className="flex items-center gap-1">
+              <input type="checkbox" name="deviationCategories" value={c} checked={f.deviationCategories.includes(c)}
+                onChange={(e) => setF({ ...f, deviationCategories: e.target.checked ? [...f.deviationCategories, c] : f.deviationCategories.filter((x) => x !== c) })} />
+              {c}
+            </label>
+          ))}
+        </div>
+        {err("deviationCategories") && <span className="mt-1 block text-sm text-red-700">{err("deviationCategories")}</span>}
+        <label className={`${label} mt-3`}>{t.report.deviationReason}
+          <textarea name="deviationReason" rows={2} value={f.deviationReason} onChange={set("deviationReason")} className={field} aria-invalid={!!err("deviationReason")} />
+          {err("deviationReason") && <span className="mt-1 block text-sm text-red-700">{err("deviationReason")}</span>}
+        </label>
+        <label className={`${label} mt-3`}>{t.report.corrective}
+          <textarea name="correctiveMeasure" rows={2} value={f.correctiveMeasure} onChange={set("correctiveMeasure")} className={field} aria-invalid={!!err("correctiveMeasure")} />
+          {err("correctiveMeasure") && <span className="mt-1 block text-sm text-red-700">{err("correctiveMeasure")}</span>}
+        </label>
+      </fieldset>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <label className={label}>{t.report.forecast}
+          <input name="forecastText" value={f.forecastText} onChange={set("forecastText")} className={field} />
+        </label>
+        <label className={label}>{t.report.likelihood}
+          <select name="likelihood" value={f.likelihood} onChange={set("likelihood")} className={field}>
+            <option value="">—</option>
+            {LIKELIHOODS.map((l) => <option key={l} value={l}>{l}</option>)}
+          </select>
+        </label>
+      </div>
+      <label className={label}>{t.report.evidence} <span className="font-normal text-slate-500">（PDF / JPG / PNG / XLSX / DOCX，≤10MB）</span>
+        <input type="file" name="evidence" multiple accept=".pdf,.jpg,.jpeg,.png,.xlsx,.docx" className="mt-1 block text-sm" />
+        {err("evidence") && <span className="mt-1 block text-sm text-red-700">{err("evidence")}</span>}
+      </label>
+      {state && "error" in state && <p role="status" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">{state.error.message[locale]}</p>}
+      {state && "data" in state && (
+        <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          ✓ {state.data.status === "submitted" ? t.report.submittedOk : t.report.saved} · {state.data.explanation[locale]}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <button type="submit" name="intent" value="save" disabled={pending} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-50">{t.report.save}</button>
+        <button type="submit" name="intent" value="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">{t.report.submit}</button>
+      </div>
+    </form>
+  );
+}

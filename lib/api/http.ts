@@ -1,0 +1,70 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { NextResponse } from "next/server";
+import { prisma } from "../db/prisma";
+import { currentUser, type CurrentUser, type Role } from "../auth";
+import type { ActionError, ActionResult } from "../actions/mutation";
+
+// The JSON API's plumbing: who is calling (session cookie or `Authorization: Bearer <token>`),
+// the one error shape { error: { code, message, fields } }, and HTTP codes for domain errors.
+
+const STATUS: Record<ActionError["code"] | "too_large" | "bad_json" | "too_many", number> = {
+  invalid: 400,
+  bad_json: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  period_closed: 409,
+  locked: 409,
+  too_large: 413,
+  too_many: 429,
+};
+
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function apiUser(req: Request): Promise<CurrentUser | null> {
+  const auth = req.headers.get("authorization");
+  if (auth?.startsWith("Bearer ")) {
+    const token = auth.slice(7).trim();
+    if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) return null;
+    const user = await prisma.user.findUnique({ where: { apiTokenHash: hashToken(token) }, include: { orgs: true } });
+    if (!user || user.disabled) return null;
+    return { id: user.id, name: user.name, username: user.username, role: user.role as Role, orgIds: user.orgs.map((o) => o.organizationId) };
+  }
+  return currentUser();
+}
+
+export function apiError(code: keyof typeof STATUS, message: { zh: string; en: string }, fields?: Record<string, string[]>) {
+  return NextResponse.json({ error: { code, message, fields: fields ?? null } }, { status: STATUS[code] });
+}
+
+export function apiResult<T>(result: ActionResult<T>, okStatus = 200) {
+  if ("error" in result) return apiError(result.error.code, result.error.message, result.error.fields);
+  return NextResponse.json({ data: result.data }, { status: okStatus });
+}
+
+export const unauthenticated = () => apiError("unauthenticated", { zh: "请先登录或提供有效的 API 令牌", en: "Sign in or send a valid API token" });
+
+/** Reads a JSON body of at most MAX_JSON_BYTES; returns a ready error response otherwise. */
+export async function readJson(req: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: NextResponse }> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_JSON_BYTES) return { ok: false, response: apiError("too_large", { zh: "请求体过大（最大1MB）", en: "Request body too large (1 MB at most)" }) };
+  const buf = new Uint8Array(await req.arrayBuffer());
+  if (buf.byteLength > MAX_JSON_BYTES) return { ok: false, response: apiError("too_large", { zh: "请求体过大（最大1MB）", en: "Request body too large (1 MB at most)" }) };
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+  } catch {
+    return { ok: false, response: apiError("bad_json", { zh: "请求体不是有效的 UTF-8", en: "The body is not valid UTF-8" }) };
+  }
+  try {
+    return { ok: true, body: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, response: apiError("bad_json", { zh: "请求体不是有效的 JSON", en: "The body is not valid JSON" }) };
+  }
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import { prisma } from "../db/prisma";
+import type { CurrentUser } from "../auth";
+import { indicatorScope, reportScope } from "../auth/scope";
+import { indicatorStatus, type Status } from "../status";
+import { monthly } from "./service";
+import { aggregate, aggregationOf, officeTarget, targetOf } from "./target";
+
+/** Months whose reporting period is closed (explicitly, or deadline passed and not reopened). */
+export async function closedMonths(year: number, now = new Date()): Promise<Set<number>> {
+  const periods = await prisma.period.findMany({ where: { year } });
+  return new Set(periods.filter((p) => !p.reopened && (p.closed || p.deadline < now)).map((p) => p.month));
+}
+
+const reportFields = {
+  id: true, month: true, value: true, valueText: true, tier: true, doneDate: true, status: true, version: true,
+  reviewComment: true, organizationId: true, revision: true, deviationReason: true, correctiveMeasure: true,
+} as const;
+
+/**
+ * 我的指标: every annual indicator the user's offices are responsible for, one line per
+ * (indicator, office of mine), with the office's target share, its latest report and its light.
+ */
+export async function myIndicators(user: CurrentUser, year: number, asOfMonth: number) {
+  const [rows, closed] = await Promise.all([
+    prisma.indicator.findMany({
+      where: { year, term: "annual", ...indicatorScope(user) },
+      include: {
+        goal: { select: { goalNo: true, text: true, project: { select: { code: true, name: true } } } },
+        orgs: { include: { organization: { select: { id: true, name: true, shortName: true } } } },
+        reports: { where: { year, current: true, ...reportScope(user) }, orderBy: { month: "asc" }, select: reportFields },
+      },
+      orderBy: [{ tableNo: "asc" }, { goal: { sortOrder: "asc" } }, { sortOrder: "asc" }],
+    }),
+    closedMonths(year),
+  ]);
+  const lines = [];
+  for (const ind of rows) {
+    const full = targetOf(ind);
+    const agg = aggregationOf(ind.aggregation, full);
+    for (const o of ind.orgs) {
+      if (user.role === "reporter" && !user.orgIds.includes(o.organizationId)) continue;
+      const target = officeTarget(full, ind.orgs.length, agg);
+      const mine = ind.reports.filter((r) => r.organizationId === o.organizationId && r.month <= asOfMonth);
+      const status: Status = indicatorStatus({ target, asOfMonth, year, reports: monthly(mine), periodClosed: closed.has(asOfMonth) });
+      lines.push({
+        indicator: ind,
+        org: o.organization,
+        shared: ind.orgs.length,
+        target,
+        status,
+        latest: mine.at(-1) ?? null,
+        current: mine.find((r) => r.month === asOfMonth) ?? null,
+      });
+    }
+  }
+  return lines;
+}
+export type MyIndicatorLine = Awaited<ReturnType<typeof myIndicators>>[number];
+
+/** One indicator as its reporter sees it: the office's reports, the other offices' parts, the audit trail. */
+export async function reportContext(user: CurrentUser, indicatorId: number, year: number) {
+  const ind = await prisma.indicator.findFirst({
+    where: { id: indicatorId, year, ...indicatorScope(user) },
+    include: {
+      goal: { select: { goalNo: true, text: true, project: { select: { code: true, name: true } } } },
+      orgs: { include: { organization: { select: { id: true, name: true, shortName: true } } } },
+      values: true,
+      // Every office's parts are visible to those who share the indicator: it is one indicator.
+      reports: { where: { year }, orderBy: [{ month: "asc" }, { revision: "asc" }], include: { organization: { select: { shortName: true, name: true } } } },
+    },
+  });
+  if (!ind) return null;
+  const audit = await prisma.auditLog.findMany({
+    where: { entity: "Indicator", entityId: String(ind.id) },
+    orderBy: { at: "desc" },
+    take: 50,
+    include: { user: { select: { name: true } } },
+  });
+  const full = targetOf(ind);
+  const agg = aggregationOf(ind.aggregation, full);
+  // The indicator's value: each office's latest current part, combined by the aggregation rule.
+  const latestByOrg = new Map<number, { month: number; value: number | null }>();
+  for (const r of ind.reports) if (r.current && r.value != null) latestByOrg.set(r.organizationId, { month: r.month, value: r.value });
+  const combined = aggregate([...latestByOrg.values()].map((v) => v.value as number), agg);
+  return { ind, audit, full, agg, officeTarget: officeTarget(full, ind.orgs.length, agg), latestByOrg, combined, closed: await closedMonths(year) };
+}
+
+/** Reports waiting for a manager's review. */
+export async function reviewQueue(user: CurrentUser, year: number) {
+  return prisma.report.findMany({
+    where: { year, status: "submitted", current: true, ...reportScope(user) },
+    orderBy: [{ submittedAt: "asc" }],
+    include: {
+      indicator: { select: { id: true, level3: true, tableNo: true, targetText: true, targetUnit: true, goal: { select: { project: { select: { name: true } } } } } },
+      organization: { select: { name: true, shortName: true } },
+    },
+  });
+}

@@ -1,0 +1,185 @@
+import "server-only";
+import { DomainError, mutate } from "../actions/mutation";
+import type { CurrentUser } from "../auth";
+import { indicatorScope, reportScope, writableOrgs } from "../auth/scope";
+import { parseActual } from "../targets";
+import { indicatorStatus, type MonthlyValue } from "../status";
+import { reportInput, reviewInput } from "../validations/report";
+import { aggregationOf, officeTarget, targetOf } from "./target";
+import type { StoredFile } from "./evidence";
+import type { prisma } from "../db/prisma";
+
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+
+const NEEDS_REASON = new Set(["yellow", "red", "overdue"]);
+
+const stale = () =>
+  new DomainError({
+    code: "conflict",
+    message: { zh: "该报告已被他人修改，请刷新后再保存（您的修改未保存）", en: "This report was changed by someone else; reload before saving (your change was not saved)" },
+  });
+
+/** Is the month's reporting period closed (explicitly, or its deadline passed and not reopened)? */
+export async function periodClosed(tx: Pick<Tx, "period">, year: number, month: number, now = new Date()): Promise<boolean> {
+  const p = await tx.period.findUnique({ where: { year_month: { year, month } } });
+  if (!p) return false;
+  if (p.reopened) return false;
+  return p.closed || p.deadline.getTime() < now.getTime();
+}
+
+/** The office's reports up to a month, as the status engine reads them. */
+export function monthly(reports: { month: number; value: number | null; tier: string | null; doneDate: string | null }[]): MonthlyValue[] {
+  return reports.map((r) => ({
+    month: r.month,
+    value: r.value,
+    tier: (r.tier ?? undefined) as MonthlyValue["tier"],
+    date: r.doneDate ?? undefined,
+  }));
+}
+
+/** A reporter saves (or submits) the monthly report of one of its offices on one indicator. */
+export function saveReport(input: unknown, user?: CurrentUser | null, files: StoredFile[] = []) {
+  return mutate({
+    input,
+    schema: reportInput,
+    roles: ["reporter"],
+    user,
+    run: async (tx, me, i) => {
+      // Scope in the query: only an indicator this office is responsible for, only an office of mine.
+      const mine = writableOrgs(me).filter((o) => o === i.organizationId);
+      const ind = await tx.indicator.findFirst({
+        where: { id: i.indicatorId, year: i.year, ...indicatorScope(me), orgs: { some: { organizationId: { in: mine } } } },
+        include: { orgs: true },
+      });
+      if (!ind) {
+        const exists = await tx.indicator.count({ where: { id: i.indicatorId } });
+        throw new DomainError(
+          exists
+            ? { code: "forbidden", message: { zh: "该指标不属于您的单位，不能填报", en: "This indicator is not your office's to report" } }
+            : { code: "not_found", message: { zh: "指标不存在", en: "No such indicator" } },
+        );
+      }
+      if (await periodClosed(tx, i.year, i.month))
+        throw new DomainError({ code: "period_closed", message: { zh: `${i.year}年${i.month}月的填报期已关闭，请联系管理员`, en: `Reporting for ${i.year}-${String(i.month).padStart(2, "0")} is closed; ask an admin to reopen it` } });
+
+      const full = targetOf(ind);
+      if (full.kind === "none" || full.kind === "unparsed")
+        throw new DomainError({ code: "invalid", message: { zh: "该指标本年度无可填报的指标值", en: "This indicator has no target to report against this year" }, fields: { valueText: ["无指标值 / No target"] } });
+      const target = officeTarget(full, ind.orgs.length, aggregationOf(ind.aggregation, full));
+      const parsed = parseActual(i.valueText, target);
+      if (!parsed.ok) throw new DomainError({ code: "invalid", message: parsed.error, fields: { valueText: [`${parsed.error.zh} / ${parsed.error.en}`] } });
+
+      const existing = await tx.report.findFirst({
+        where: { indicatorId: ind.id, organizationId: i.organizationId, year: i.year, month: i.month, current: true },
+      });
+      const earlier = await tx.report.findMany({
+        where: { indicatorId: ind.id, organizationId: i.organizationId, year: i.year, month: { lt: i.month }, current: true },
+        orderBy: { month: "asc" },
+      });
+      const values = {
+        valueText: i.valueText,
+        value: parsed.actual.value,
+        tier: parsed.actual.tier ?? null,
+        doneDate: parsed.actual.date ?? null,
+      };
+      const status = indicatorStatus({
+        target,
+        asOfMonth: i.month,
+        year: i.year,
+        reports: monthly([...earlier, { month: i.month, ...values }]),
+        periodClosed: false,
+      });
+      if (NEEDS_REASON.has(status.light)) {
+        const fields: Record<string, string[]> = {};
+        if (i.deviationCategories.length === 0) fields.deviationCategories = ["未达进度，请选择偏差原因类别 / Behind plan: choose the cause"];
+        if (!i.deviationReason) fields.deviationReason = ["未达进度，请说明偏差原因 / Behind plan: explain the deviation"];
+        if (!i.correctiveMeasure) fields.correctiveMeasure = ["未达进度，请填写改进措施 / Behind plan: give the corrective measure"];
+        if (Object.keys(fields).length)
+          throw new DomainError({ code: "invalid", message: { zh: `${status.explanation.zh}：请填写偏差原因和改进措施`, en: `${status.explanation.en}: give the reason and the corrective measure` }, fields });
+      }
+
+      const now = new Date();
+      const data = {
+        ...values,
+        note: i.note ?? null,
+        deviationCategories: i.deviationCategories.length ? JSON.stringify(i.deviationCategories) : null,
+        deviationReason: i.deviationReason ?? null,
+        correctiveMeasure: i.correctiveMeasure ?? null,
+        forecastText: i.forecastText ?? null,
+        likelihood: i.likelihood ?? null,
+        status: i.intent === "submit" ? "submitted" : "draft",
+        submittedAt: i.intent === "submit" ? now : null,
+        updatedById: me.id,
+      };
+
+      let action: string;
+      let saved;
+      if (!existing) {
+        if (i.expectedVersion !== 0) throw stale();
+        saved = await tx.report.create({
+          data: { ...data, indicatorId: ind.id, organizationId: i.organizationId, year: i.year, month: i.month, revision: 1, createdById: me.id },
+        });
+        action = i.intent === "submit" ? "report.submit" : "report.create";
+      } else if (existing.status === "submitted") {
+        throw new DomainError({ code: "locked", message: { zh: "该报告已提交，正在等待审核，不能修改", en: "This report is submitted and awaiting review; it cannot be changed" } });
+      } else if (existing.status === "approved") {
+        // A correction: the approved report is kept, the new revision becomes current.
+        if (i.expectedVersion !== existing.version) throw stale();
+        const kept = await tx.report.updateMany({ where: { id: existing.id, version: existing.version }, data: { current: false, version: existing.version + 1 } });
+        if (kept.count !== 1) throw stale();
+        saved = await tx.report.create({
+          data: { ...data, indicatorId: ind.id, organizationId: i.organizationId, year: i.year, month: i.month, revision: existing.revision + 1, createdById: me.id },
+        });
+        action = "report.correct";
+      } else {
+        const updated = await tx.report.updateMany({
+          where: { id: existing.id, version: i.expectedVersion, status: { in: ["draft", "returned"] } },
+          data: { ...data, version: { increment: 1 } },
+        });
+        if (updated.count !== 1) throw stale();
+        saved = await tx.report.findUniqueOrThrow({ where: { id: existing.id } });
+        action = i.intent === "submit" ? "report.submit" : "report.update";
+      }
+      if (files.length)
+        await tx.evidence.createMany({ data: files.map((f) => ({ ...f, reportId: saved.id, uploadedById: me.id })) });
+      return {
+        data: { report: saved, status },
+        audit: { action, entity: "Indicator", entityId: String(ind.id), before: existing ?? null, after: { ...saved, evidence: files.map((f) => f.fileName) } },
+      };
+    },
+  });
+}
+
+/** A manager approves a submitted report (it locks) or returns it with a comment. */
+export function reviewReport(input: unknown, user?: CurrentUser | null) {
+  return mutate({
+    input,
+    schema: reviewInput,
+    roles: ["manager", "admin"],
+    user,
+    run: async (tx, me, i) => {
+      const report = await tx.report.findFirst({ where: { id: i.reportId, ...reportScope(me) } });
+      if (!report) throw new DomainError({ code: "not_found", message: { zh: "报告不存在", en: "No such report" } });
+      if (report.status !== "submitted" || !report.current)
+        throw new DomainError({ code: "locked", message: { zh: "只能审核已提交的报告", en: "Only a submitted report can be reviewed" } });
+      if (i.decision === "return" && !i.comment)
+        throw new DomainError({ code: "invalid", message: { zh: "退回时请填写意见", en: "Say why when returning a report" }, fields: { comment: ["请填写退回意见 / Give a reason"] } });
+      const updated = await tx.report.updateMany({
+        where: { id: report.id, version: i.expectedVersion, status: "submitted" },
+        data: {
+          status: i.decision === "approve" ? "approved" : "returned",
+          reviewComment: i.comment ?? null,
+          reviewedById: me.id,
+          reviewedAt: new Date(),
+          version: { increment: 1 },
+        },
+      });
+      if (updated.count !== 1) throw stale();
+      const after = await tx.report.findUniqueOrThrow({ where: { id: report.id } });
+      return {
+        data: { report: after },
+        audit: { action: i.decision === "approve" ? "report.approve" : "report.return", entity: "Indicator", entityId: String(report.indicatorId), before: report, after },
+      };
+    },
+  });
+}
