@@ -17,5 +17,7 @@ export default defineConfig({
     // Integration tests share one database file per engine: run files one after another.
     fileParallelism: false,
     testTimeout: 30_000,
+    // next-auth imports "next/server" without an extension; let Vite resolve it.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { parseTarget, type ParsedTarget } from "../targets";
 import { DomainError, mutate } from "../actions/mutation";
+import type { CurrentUser } from "../auth";
 import { targetOverrideInput } from "../validations/target-override";
 
 /** The columns that hold the effective parse of an indicator's target. */
@@ -17,9 +18,10 @@ export function targetColumns(t: ParsedTarget) {
 }
 
 /** Admin confirms or corrects the parse of a row's target (the printed text never changes). */
-export function overrideTarget(input: unknown) {
+export function overrideTarget(input: unknown, user?: CurrentUser | null) {
   return mutate({
     input,
+    user,
     schema: targetOverrideInput,
     roles: ["admin"],
     run: async (tx, _user, i) => {
