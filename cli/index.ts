@@ -2,15 +2,18 @@
 import { CliError } from "./args";
 import { runExport } from "./export";
 import { runTargetsEvaluate } from "./targets";
+import { runToken } from "./token";
 
 const usage = `usage:
   npm run -s cli -- export indicators --year 2024 --format json|csv
-  npm run -s cli -- targets evaluate   < lines of {"target": "...", "actual": "...", "indicator": "..."}`;
+  npm run -s cli -- targets evaluate   < lines of {"target": "...", "actual": "...", "indicator": "..."}
+  npm run -s cli -- token create|revoke --user NAME`;
 
 async function main(argv: string[]): Promise<number> {
   const [a, b, ...rest] = argv;
   if (a === "export" && b === "indicators") return runExport(rest);
   if (a === "targets" && b === "evaluate") return runTargetsEvaluate(rest);
+  if (a === "token") return runToken([b, ...rest].filter((x): x is string => x !== undefined));
   throw new CliError(a ? `unknown command: ${[a, b].filter(Boolean).join(" ")}` : "no command given");
 }
 

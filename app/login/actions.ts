@@ -1,11 +1,17 @@
 "use server";
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { headers } from "next/headers";
 import { signIn } from "@/lib/auth";
+import { attemptKeys, tooManyFailures } from "@/lib/auth/rate-limit";
 
 const next = z.string().regex(/^\/(?!\/)[\w\-/?=&%.]*$/).catch("/");
 
-export async function loginAction(_prev: { failed: boolean } | null, form: FormData) {
+export async function loginAction(_prev: { failed: boolean; limited?: boolean } | null, form: FormData) {
+  const username = String(form.get("username") ?? "").slice(0, 64);
+  const h = await headers();
+  const ip = h.get("x-forwarded-for")?.split(",")[0].trim() ?? h.get("x-real-ip");
+  if (await tooManyFailures(attemptKeys(username, ip))) return { failed: true, limited: true };
   try {
     await signIn("credentials", {
       username: form.get("username"),

@@ -73,7 +73,7 @@ export default async function MyIndicatorsPage({ searchParams }: { searchParams:
                         {l.current?.status === "returned" && l.current.reviewComment && <div className="mt-1 max-w-48 text-xs text-red-700">{l.current.reviewComment}</div>}
                       </td>
                       <td>
-                        <Link className="rounded bg-brand-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-brand-700" href={`/report/${l.indicator.id}?org=${l.org.id}&month=${month}&year=${year}`} aria-label={`${t.report.action} ${l.indicator.level3} ${l.org.shortName ?? l.org.name}`}>
+                        <Link className="whitespace-nowrap rounded bg-brand-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-brand-700" href={`/report/${l.indicator.id}?org=${l.org.id}&month=${month}&year=${year}`} aria-label={`${t.report.action} ${l.indicator.level3} ${l.org.shortName ?? l.org.name}`}>
                           {l.current && l.current.status !== "draft" ? t.report.view : t.report.action}
                         </Link>
                       </td>

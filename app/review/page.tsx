@@ -7,6 +7,7 @@ import { reviewQueue } from "@/lib/reporting/queries";
 import { monthParams } from "@/lib/validations/month";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ReviewForm } from "@/components/reporting/review-form";
+import { LightBadge } from "@/components/status/light-badge";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -29,6 +30,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
             <Card key={r.id} title={`${r.indicator.level3} · ${office} · ${fill(t.report.month, { m: r.month })}`}>
               <div className="grid gap-4 md:grid-cols-3">
                 <dl className="space-y-1 text-sm md:col-span-2">
+                  <div className="mb-2 flex flex-wrap items-center gap-2"><LightBadge light={r.status.light} t={t} /><span className="text-slate-700">{r.status.explanation[locale]}</span></div>
                   <div><dt className="inline text-slate-500">{t.report.target}：</dt><dd className="inline font-medium">{r.indicator.targetText}</dd>
                     <span className="ml-3 text-slate-500">{t.report.value}：</span><span className="font-semibold">{r.valueText}</span></div>
                   {r.note && <div><dt className="inline text-slate-500">{t.report.note}：</dt><dd className="inline">{r.note}</dd></div>}

@@ -1,9 +1,9 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { NextResponse } from "next/server";
 import { prisma } from "../db/prisma";
 import { currentUser, type CurrentUser, type Role } from "../auth";
 import type { ActionError, ActionResult } from "../actions/mutation";
+import { hashToken } from "./token";
 
 // The JSON API's plumbing: who is calling (session cookie or `Authorization: Bearer <token>`),
 // the one error shape { error: { code, message, fields } }, and HTTP codes for domain errors.
@@ -23,9 +23,6 @@ const STATUS: Record<ActionError["code"] | "too_large" | "bad_json" | "too_many"
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 export async function apiUser(req: Request): Promise<CurrentUser | null> {
   const auth = req.headers.get("authorization");

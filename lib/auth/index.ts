@@ -5,6 +5,7 @@ import { z } from "zod";
 import { env } from "../env";
 import { prisma } from "../db/prisma";
 import { verifyPassword } from "./password";
+import { attemptKeys, recordAttempt, tooManyFailures } from "./rate-limit";
 
 export type Role = "admin" | "manager" | "evaluator" | "reporter";
 
@@ -34,12 +35,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
+        const keys = attemptKeys(parsed.data.username, clientIp(request));
+        // Past the limit no password is checked at all, right or wrong.
+        if (await tooManyFailures(keys)) return null;
         const user = await prisma.user.findUnique({ where: { username: parsed.data.username } });
-        if (!user || user.disabled) return null;
-        if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+        const ok = !!user && !user.disabled && (await verifyPassword(parsed.data.password, user.passwordHash));
+        await recordAttempt(keys, ok);
+        if (!ok || !user) return null;
         return { id: String(user.id), name: user.name, role: user.role as Role, username: user.username };
       },
     }),
@@ -60,6 +65,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+export function clientIp(request: Request | undefined): string | null {
+  const fwd = request?.headers.get("x-forwarded-for");
+  return fwd ? fwd.split(",")[0].trim() : (request?.headers.get("x-real-ip") ?? null);
+}
 
 /** The signed-in user, re-read from the database so a disabled account loses access at once. */
 export async function currentUser() {

@@ -54,7 +54,7 @@ const zh = {
     comment: "审核意见", nothingToReview: "没有待审核的报告", shared: "{n} 个单位共同承担", reportFor: "填报月份", locked: "已审核锁定，修改将生成新版本",
     reviewedBy: "审核", revision: "第{n}版",
   },
-  login: { title: "登录绩效系统", username: "用户名", password: "密码", submit: "登录", failed: "用户名或密码不正确" },
+  login: { title: "登录绩效系统", username: "用户名", password: "密码", submit: "登录", failed: "用户名或密码不正确", limited: "登录失败次数过多，请15分钟后再试" },
   errors: { forbidden: "无权执行此操作", notFound: "未找到" },
 };
 
@@ -113,7 +113,7 @@ const en: Messages = {
     comment: "Comment", nothingToReview: "Nothing to review", shared: "Shared by {n} offices", reportFor: "Month", locked: "Approved and locked: a change makes a new revision",
     reviewedBy: "Reviewed", revision: "rev. {n}",
   },
-  login: { title: "Sign in to Jixiao", username: "Username", password: "Password", submit: "Sign in", failed: "Wrong username or password" },
+  login: { title: "Sign in to Jixiao", username: "Username", password: "Password", submit: "Sign in", failed: "Wrong username or password", limited: "Too many failed sign-ins; try again in 15 minutes" },
   errors: { forbidden: "You may not do this", notFound: "Not found" },
 };
 

@@ -86,14 +86,27 @@ export async function reportContext(user: CurrentUser, indicatorId: number, year
   return { ind, audit, full, agg, officeTarget: officeTarget(full, ind.orgs.length, agg), latestByOrg, combined, closed: await closedMonths(year) };
 }
 
-/** Reports waiting for a manager's review. */
+/** Reports waiting for a manager's review, each with the light it gives its office. */
 export async function reviewQueue(user: CurrentUser, year: number) {
-  return prisma.report.findMany({
+  const queue = await prisma.report.findMany({
     where: { year, status: "submitted", current: true, ...reportScope(user) },
     orderBy: [{ submittedAt: "asc" }],
     include: {
-      indicator: { select: { id: true, level3: true, tableNo: true, targetText: true, targetUnit: true, goal: { select: { project: { select: { name: true } } } } } },
+      indicator: { include: { goal: { select: { project: { select: { name: true } } } }, _count: { select: { orgs: true } } } },
       organization: { select: { name: true, shortName: true } },
     },
+  });
+  const history = await prisma.report.findMany({
+    where: { year, current: true, OR: queue.map((r) => ({ indicatorId: r.indicatorId, organizationId: r.organizationId })) },
+    select: { indicatorId: true, organizationId: true, month: true, value: true, tier: true, doneDate: true },
+    orderBy: { month: "asc" },
+  });
+  const closed = await closedMonths(year);
+  return queue.map((r) => {
+    const full = targetOf(r.indicator);
+    const target = officeTarget(full, r.indicator._count.orgs, aggregationOf(r.indicator.aggregation, full));
+    const mine = history.filter((h) => h.indicatorId === r.indicatorId && h.organizationId === r.organizationId && h.month <= r.month);
+    const status = indicatorStatus({ target, asOfMonth: r.month, year, reports: monthly(mine), periodClosed: closed.has(r.month) });
+    return { ...r, status };
   });
 }

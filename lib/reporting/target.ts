@@ -1,6 +1,6 @@
 // Bridges stored rows and the pure domain: the effective target of an indicator row, and the
 // share of a shared target that one office is judged against.
-import { parseTarget, type ParsedTarget } from "../targets";
+import { formatNumber, parseTarget, type ParsedTarget } from "../targets";
 
 type TargetColumns = {
   targetText: string;
@@ -45,10 +45,16 @@ export function targetOf(row: TargetColumns): ParsedTarget {
 
 export type Aggregation = "sum" | "mean";
 
-/** "auto": counts that accumulate add up across offices; levels (rates, satisfaction) average. */
+const AVERAGED_UNITS = new Set(["%", "‰", "分", "个工作日", "工作日", "天", "小时", "分钟"]);
+
+/**
+ * "auto": quantities add up across offices (people, documents, and also per-month volumes such as
+ * 月社会保险业务经办量 19.6万笔: nine offices' volumes make the city's); rates, scores and durations
+ * average. Whether a quantity accumulates over the *year* is a different question (accumulation).
+ */
 export function aggregationOf(aggregation: string, target: ParsedTarget): Aggregation {
   if (aggregation === "sum" || aggregation === "mean") return aggregation;
-  return target.kind === "quantitative" && target.accumulation === "cumulative" ? "sum" : "mean";
+  return target.kind === "quantitative" && !(target.unit && AVERAGED_UNITS.has(target.unit)) ? "sum" : "mean";
 }
 
 /**
@@ -57,8 +63,11 @@ export function aggregationOf(aggregation: string, target: ParsedTarget): Aggreg
  */
 export function officeTarget(target: ParsedTarget, offices: number, aggregation: Aggregation): ParsedTarget {
   if (offices <= 1 || aggregation !== "sum" || target.value == null) return target;
+  const share = formatNumber(target.value / offices, target.unit);
   return {
     ...target,
+    // Explanations quote the text: say what the office is judged against and where it comes from.
+    text: `${share}（${target.text}÷${offices}）`,
     value: target.value / offices,
     valueHigh: target.valueHigh == null ? null : target.valueHigh / offices,
   };

@@ -1,9 +1,11 @@
 // Displays values the way the document prints them: "22万人", "98.5%", "1‰", "5500人次", "60万元".
 import { unitCategory } from "./lexicon";
 
-/** Twelve significant digits hide binary noise (0.985 × 100 = 98.50000000000001) and nothing real. */
+/** Twelve significant digits hide binary noise (0.985 × 100 = 98.50000000000001); printed figures never need more than two decimals. */
 function plain(n: number): string {
-  const c = Number(n.toPrecision(12));
+  let c = Number(n.toPrecision(12));
+  // Computed figures (a ninth of a target, an average) show at most two decimals: 20022.22份.
+  if (Math.abs(c) >= 1) c = Math.round(c * 100) / 100;
   if (c !== 0 && Math.abs(c) < 1e-6) return c.toFixed(12).replace(/\.?0+$/, "");
   if (Math.abs(c) >= 1e21) return c.toLocaleString("en-US", { useGrouping: false });
   return String(c);

@@ -1,0 +1,25 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { flags, CliError } from "./args";
+import { prisma } from "../lib/db/prisma";
+import { hashToken } from "../lib/api/token";
+
+/** `token create --user NAME`: a new API token for /api/v1 (printed once; only its hash is kept). */
+export async function runToken(args: string[]): Promise<number> {
+  const [verb, ...rest] = args;
+  if (verb !== "create" && verb !== "revoke") throw new CliError("token takes create or revoke");
+  const opts = flags(rest, { user: z.string().min(1).max(64) });
+  try {
+    const user = await prisma.user.findUnique({ where: { username: opts.user } });
+    if (!user) throw new CliError(`no user named ${opts.user}`);
+    const token = verb === "create" ? randomBytes(32).toString("base64url") : null;
+    await prisma.$transaction([
+      prisma.user.update({ where: { id: user.id }, data: { apiTokenHash: token ? hashToken(token) : null } }),
+      prisma.auditLog.create({ data: { action: verb === "create" ? "token.create" : "token.revoke", entity: "User", entityId: String(user.id), before: null, after: JSON.stringify({ username: user.username, via: "cli" }) } }),
+    ]);
+    process.stdout.write(token ? `${token}\n` : `revoked the API token of ${user.username}\n`);
+    return 0;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
