@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../lib/db/prisma";
 import { reviewReport, saveReport } from "../lib/reporting/service";
 import { overrideTarget } from "../lib/catalogue/override";
+import { changePeriod } from "../lib/reporting/periods";
 import type { CurrentUser } from "../lib/auth";
 import { asUser, indicatorByName, orgByShortName } from "./users";
 
@@ -173,8 +174,54 @@ describe("workflow, revisions and periods", () => {
     expect(await saveReport(report({ month: 11, valueText: "22000" }), jiangan)).toHaveProperty("data");
   });
 
+  it("an admin closes and reopens a month (audited); nobody else may", async () => {
+    for (const who of [jiangan, manager, evaluator]) {
+      const r = await changePeriod({ year: 2024, month: 12, action: "close" }, who);
+      expect("error" in r && r.error.code).toBe("forbidden");
+    }
+    expect(await changePeriod({ year: 2024, month: 12, action: "close" }, admin)).toHaveProperty("data");
+    const refused = await saveReport(report({ month: 12, valueText: "24000" }), jiangan);
+    expect("error" in refused && refused.error.code).toBe("period_closed");
+    expect(await changePeriod({ year: 2024, month: 12, action: "reopen" }, admin)).toHaveProperty("data");
+    expect(await saveReport(report({ month: 12, valueText: "24000" }), jiangan)).toHaveProperty("data");
+    const trail = await prisma.auditLog.findMany({ where: { entity: "Period", entityId: "2024-12" }, orderBy: { id: "asc" } });
+    expect(trail.map((a) => a.action)).toEqual(["period.close", "period.reopen"]);
+    const bad = await changePeriod({ year: 2024, month: 12, action: "set", deadline: "12/31/2024" }, admin);
+    expect("error" in bad && bad.error.code).toBe("invalid");
+  });
+
   it("a fellow office reports its own part of the shared indicator", async () => {
     const r = await saveReport(report({ organizationId: jianghanOrg, month: 3, valueText: "1500" }), jianghan);
     expect(r).toHaveProperty("data");
+  });
+});
+
+describe("budget execution (双监控)", () => {
+  it("records spending to date per second-level project, sums it per project and lights it against time progress", async () => {
+    const { recordSpending, projectExecution } = await import("../lib/reporting/budget");
+    const project = await prisma.project.findFirstOrThrow({ where: { code: "420100225030030000105" }, include: { subProjects: { orderBy: { sortOrder: "asc" } } } });
+    const jianganSub = project.subProjects.find((s) => s.unitId === jianganOrg);
+    const otherSub = project.subProjects.find((s) => s.unitId !== jianganOrg && s.unitId != null);
+    if (!jianganSub || !otherSub) throw new Error("seed lacks 社保处 second-level projects");
+    // A reporter records its own unit's project only; a manager any.
+    expect(await recordSpending({ subProjectId: jianganSub.id, year: 2024, month: 6, spentWan: "100" }, jiangan)).toHaveProperty("data");
+    const refused = await recordSpending({ subProjectId: otherSub.id, year: 2024, month: 6, spentWan: "100" }, jiangan);
+    expect("error" in refused && refused.error.code).toBe("forbidden");
+    expect(await recordSpending({ subProjectId: otherSub.id, year: 2024, month: 6, spentWan: "50.5" }, manager)).toHaveProperty("data");
+    // Spending to date cannot go down from one month to the next, nor be typed as text.
+    const down = await recordSpending({ subProjectId: jianganSub.id, year: 2024, month: 7, spentWan: "90" }, jiangan);
+    expect("error" in down && down.error.code).toBe("invalid");
+    const text = await recordSpending({ subProjectId: jianganSub.id, year: 2024, month: 7, spentWan: "一百" }, jiangan);
+    expect("error" in text && text.error.code).toBe("invalid");
+    // A stale version is refused.
+    const stale = await recordSpending({ subProjectId: jianganSub.id, year: 2024, month: 6, spentWan: "120", expectedVersion: 0 }, jiangan);
+    expect("error" in stale && stale.error.code).toBe("conflict");
+
+    const { months } = await projectExecution(project.id, 2024, project.currentBudgetYuan);
+    const june = months.find((m) => m.month === 6);
+    expect(june?.spentYuan).toBe(1_505_000);
+    // 150.5万元 of 4127.97万元 is 3.6%, against 50% of the year: red.
+    expect(june?.status.light).toBe("red");
+    expect(june?.status.explanation.zh).toContain("时间进度 50%");
   });
 });

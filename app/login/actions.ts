@@ -8,7 +8,8 @@ import { attemptKeys, tooManyFailures } from "@/lib/auth/rate-limit";
 const next = z.string().regex(/^\/(?!\/)[\w\-/?=&%.]*$/).catch("/");
 
 export async function loginAction(_prev: { failed: boolean; limited?: boolean } | null, form: FormData) {
-  const username = String(form.get("username") ?? "").slice(0, 64);
+  const raw = form.get("username");
+  const username = (typeof raw === "string" ? raw : "").slice(0, 64);
   const h = await headers();
   const ip = h.get("x-forwarded-for")?.split(",")[0].trim() ?? h.get("x-real-ip");
   if (await tooManyFailures(attemptKeys(username, ip))) return { failed: true, limited: true };

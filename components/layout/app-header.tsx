@@ -11,7 +11,7 @@ export function AppHeader({ t, locale, user }: { t: Messages; locale: Locale; us
     { href: "/projects", label: t.nav.projects },
     ...(user?.role === "reporter" ? [{ href: "/my", label: t.nav.my }] : []),
     ...(user?.role === "manager" || user?.role === "admin" ? [{ href: "/review", label: t.nav.review }] : []),
-    ...(user?.role === "admin" ? [{ href: "/admin/quality", label: t.nav.quality }] : []),
+    ...(user?.role === "admin" ? [{ href: "/admin/quality", label: t.nav.quality }, { href: "/admin/periods", label: t.nav.periods }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -4,7 +4,7 @@ export type Locale = (typeof locales)[number];
 
 const zh = {
   app: { name: "绩效", full: "预算绩效目标管理", switchLang: "English", signIn: "登录", signOut: "退出" },
-  nav: { home: "部门概览", catalogue: "指标目录", projects: "项目", quality: "数据质量", offices: "责任单位", my: "我的指标", review: "审核" },
+  nav: { home: "部门概览", catalogue: "指标目录", projects: "项目", quality: "数据质量", offices: "责任单位", my: "我的指标", review: "审核", periods: "填报期" },
   common: {
     all: "全部", search: "搜索", filter: "筛选", reset: "重置", none: "无", wan: "万元", total: "合计",
     annual: "年度", longTerm: "长期", count: "共 {n} 条", noResults: "没有符合条件的指标", back: "返回",
@@ -54,6 +54,14 @@ const zh = {
     comment: "审核意见", nothingToReview: "没有待审核的报告", shared: "{n} 个单位共同承担", reportFor: "填报月份", locked: "已审核锁定，修改将生成新版本",
     reviewedBy: "审核", revision: "第{n}版",
   },
+  budget: {
+    title: "预算执行（双监控）", record: "填报执行数", subProject: "二级项目", spentToDate: "1月至当月累计执行数（万元）", spent: "累计执行",
+    rate: "执行率", time: "时间进度", none: "尚未填报执行数",
+  },
+  periods: {
+    title: "填报期", intro: "每月报告在截止日前可填报；逾期关闭，管理员可重新开放。", deadline: "截止日期", noDeadline: "未设置（开放）",
+    open: "开放", closed: "已关闭", reopened: "已重新开放", close: "关闭", reopen: "重新开放", setDeadline: "设置截止日期",
+  },
   login: { title: "登录绩效系统", username: "用户名", password: "密码", submit: "登录", failed: "用户名或密码不正确", limited: "登录失败次数过多，请15分钟后再试" },
   errors: { forbidden: "无权执行此操作", notFound: "未找到" },
 };
@@ -63,7 +71,7 @@ export type Messages = Shape<typeof zh>;
 
 const en: Messages = {
   app: { name: "Jixiao", full: "Budget performance targets", switchLang: "中文", signIn: "Sign in", signOut: "Sign out" },
-  nav: { home: "Department", catalogue: "Indicators", projects: "Projects", quality: "Data quality", offices: "Offices", my: "My indicators", review: "Review" },
+  nav: { home: "Department", catalogue: "Indicators", projects: "Projects", quality: "Data quality", offices: "Offices", my: "My indicators", review: "Review", periods: "Periods" },
   common: {
     all: "All", search: "Search", filter: "Filter", reset: "Reset", none: "None", wan: "10k yuan", total: "Total",
     annual: "Annual", longTerm: "Long-term", count: "{n} rows", noResults: "No indicator matches", back: "Back",
@@ -112,6 +120,14 @@ const en: Messages = {
     history: "This office's reports", parts: "Offices' parts", combined: "Combined", notReported: "Not reported", approve: "Approve", return: "Return",
     comment: "Comment", nothingToReview: "Nothing to review", shared: "Shared by {n} offices", reportFor: "Month", locked: "Approved and locked: a change makes a new revision",
     reviewedBy: "Reviewed", revision: "rev. {n}",
+  },
+  budget: {
+    title: "Budget execution", record: "Record spending", subProject: "Second-level project", spentToDate: "Spent to date (万元)", spent: "Spent",
+    rate: "Execution rate", time: "Time progress", none: "No spending recorded yet",
+  },
+  periods: {
+    title: "Reporting periods", intro: "A month's reports are accepted until its deadline; then it closes and an admin may reopen it.", deadline: "Deadline", noDeadline: "None (open)",
+    open: "Open", closed: "Closed", reopened: "Reopened", close: "Close", reopen: "Reopen", setDeadline: "Set deadline",
   },
   login: { title: "Sign in to Jixiao", username: "Username", password: "Password", submit: "Sign in", failed: "Wrong username or password", limited: "Too many failed sign-ins; try again in 15 minutes" },
   errors: { forbidden: "You may not do this", notFound: "Not found" },

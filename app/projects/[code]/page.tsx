@@ -4,6 +4,11 @@ import { fill, type Messages } from "@/lib/i18n/messages";
 import { DEFAULT_YEAR, getProjectView } from "@/lib/catalogue/queries";
 import { Card, Field, PageHeader } from "@/components/ui/card";
 import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
+import { LightBadge } from "@/components/status/light-badge";
+import { SpendingForm } from "@/components/reporting/spending-form";
+import { currentUser } from "@/lib/auth";
+import { projectExecution } from "@/lib/reporting/budget";
+import { formatNumber } from "@/lib/targets";
 
 type Detail = { fund_sources?: { name: string; amount: string | null }[]; attribute?: string; category?: string };
 type Amounts = Record<string, string | null>;
@@ -12,9 +17,10 @@ const amountKeys = ["total", "current_general", "carry_general", "special_accoun
 export default async function ProjectPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   if (!/^\d{21}$/.test(code)) notFound();
-  const { t } = await getMessages();
-  const p = await getProjectView(code, DEFAULT_YEAR);
+  const [{ t, locale }, p, user] = await Promise.all([getMessages(), getProjectView(code, DEFAULT_YEAR), currentUser()]);
   if (!p) notFound();
+  const execution = await projectExecution(p.id, DEFAULT_YEAR, p.currentBudgetYuan);
+  const writable = !user ? [] : p.subProjects.filter((s) => user.role === "manager" || user.role === "admin" || (user.role === "reporter" && s.unitId != null && user.orgIds.includes(s.unitId)));
   const detail = JSON.parse(p.detailJson) as Detail;
   const amounts = JSON.parse(p.amountsJson) as Amounts;
   const goals = p.goals;
@@ -62,6 +68,34 @@ export default async function ProjectPage({ params }: { params: Promise<{ code: 
       <div className="mt-5">
         <Card title={t.project.subProjects}>
           <SubProjects rows={p.subProjects} t={t} />
+        </Card>
+      </div>
+
+      <div className="mt-5">
+        <Card title={t.budget.title}>
+          {execution.months.length === 0 ? <p className="text-sm text-slate-500">{t.budget.none}</p> : (
+            <div className="overflow-x-auto">
+              <table className="grid-table">
+                <thead><tr><th>{t.report.reportFor}</th><th className="text-right">{t.budget.spent}</th><th className="text-right">{t.budget.rate}</th><th className="text-right">{t.budget.time}</th><th>{t.report.light}</th></tr></thead>
+                <tbody>
+                  {execution.months.map((m) => (
+                    <tr key={m.month}>
+                      <td>{fill(t.report.month, { m: m.month })}</td>
+                      <td className="num">{formatNumber(m.spentYuan / 10000, "万元")}</td>
+                      <td className="num">{p.currentBudgetYuan ? formatNumber(m.spentYuan / p.currentBudgetYuan, "%") : "—"}</td>
+                      <td className="num">{formatNumber(m.month / 12, "%")}</td>
+                      <td><LightBadge light={m.status.light} t={t} /> <span className="text-xs text-slate-600">{m.status.explanation[locale]}</span></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {writable.length > 0 && (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <SpendingForm t={t} locale={locale} year={DEFAULT_YEAR} subs={writable.map((s) => ({ id: s.id, name: `${s.name}（${s.unitText}）`, versions: Object.fromEntries((execution.bySub.get(s.id) ?? []).map((r) => [r.month, r.version])) }))} />
+            </div>
+          )}
         </Card>
       </div>
 

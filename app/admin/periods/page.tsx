@@ -1,0 +1,48 @@
+import { redirect } from "next/navigation";
+import { getMessages } from "@/lib/i18n/server";
+import { fill } from "@/lib/i18n/messages";
+import { currentUser } from "@/lib/auth";
+import { listPeriods } from "@/lib/reporting/periods";
+import { monthParams } from "@/lib/validations/month";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { changePeriodAction } from "./actions";
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function PeriodsPage({ searchParams }: { searchParams: Search }) {
+  const user = await currentUser();
+  if (!user) redirect("/login?next=/admin/periods");
+  const { t } = await getMessages();
+  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  const { year } = monthParams.parse(await searchParams);
+  const periods = await listPeriods(year);
+  const btn = "rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50";
+  return (
+    <>
+      <PageHeader title={t.periods.title} subtitle={`${year} · ${t.periods.intro}`} />
+      <Card>
+        <table className="grid-table">
+          <thead><tr><th>{t.report.reportFor}</th><th>{t.periods.deadline}</th><th>{t.report.light}</th><th></th></tr></thead>
+          <tbody>
+            {periods.map((p) => (
+              <tr key={p.month}>
+                <td>{fill(t.report.month, { m: p.month })}</td>
+                <td className="tabular-nums">{p.deadline ? p.deadline.toISOString().slice(0, 10) : t.periods.noDeadline}</td>
+                <td>{p.closed ? <Badge tone="red">■ {t.periods.closed}</Badge> : <Badge tone="green">● {p.reopened ? t.periods.reopened : t.periods.open}</Badge>}</td>
+                <td>
+                  <form action={changePeriodAction} className="flex flex-wrap items-center gap-2" aria-label={fill(t.report.month, { m: p.month })}>
+                    <input type="hidden" name="year" value={year} />
+                    <input type="hidden" name="month" value={p.month} />
+                    <input type="date" name="deadline" aria-label={t.periods.deadline} defaultValue={p.deadline ? p.deadline.toISOString().slice(0, 10) : ""} className="rounded border border-slate-300 px-2 py-0.5 text-xs" />
+                    <button className={btn} name="action" value="set">{t.periods.setDeadline}</button>
+                    {p.closed ? <button className={btn} name="action" value="reopen">{t.periods.reopen}</button> : <button className={btn} name="action" value="close">{t.periods.close}</button>}
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </>
+  );
+}
