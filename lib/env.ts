@@ -14,12 +14,24 @@ const schema = z.object({
     }),
   AUTH_SECRET: z.string().min(16).optional(),
   JIXIAO_ALLOW_RESEED: z.enum(["0", "1"]).default("0"),
+  // Government single sign-on (OpenID Connect): all three set, or none.
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default("统一身份认证"),
+  /** The claim that carries the local username an SSO identity maps to. */
+  OIDC_USERNAME_CLAIM: z.string().min(1).default("preferred_username"),
 });
 
 export type Env = z.infer<typeof schema>;
 
 function load(): Env {
-  const parsed = schema.safeParse(process.env);
+  const parsed = schema
+    .refine((e) => [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v) || [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => !v), {
+      message: "set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together",
+      path: ["OIDC_ISSUER"],
+    })
+    .safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);

@@ -25,3 +25,7 @@ export async function loginAction(_prev: { failed: boolean; limited?: boolean } 
     throw e; // the redirect after a successful sign-in
   }
 }
+
+export async function ssoAction(form: FormData) {
+  await signIn("sso", { redirectTo: next.parse(form.get("next") ?? "/") });
+}

@@ -6,6 +6,9 @@ import { env } from "../env";
 import { prisma } from "../db/prisma";
 import { verifyPassword } from "./password";
 import { attemptKeys, recordAttempt, tooManyFailures } from "./rate-limit";
+import { ssoProvider, ssoUsername } from "./sso";
+
+const sso = ssoProvider(env);
 
 export type Role = "admin" | "manager" | "evaluator" | "reporter";
 
@@ -48,9 +51,28 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return { id: String(user.id), name: user.name, role: user.role as Role, username: user.username };
       },
     }),
+    ...(sso ? [sso] : []),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    // An SSO identity is admitted only as an existing, enabled local account.
+    async signIn({ account, profile }) {
+      if (account?.provider !== "sso") return true;
+      const username = ssoUsername(profile, env.OIDC_USERNAME_CLAIM);
+      const user = username ? await prisma.user.findUnique({ where: { username } }) : null;
+      return !!user && !user.disabled;
+    },
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === "sso") {
+        const username = ssoUsername(profile, env.OIDC_USERNAME_CLAIM);
+        const local = username ? await prisma.user.findUnique({ where: { username } }) : null;
+        if (local) {
+          token.sub = String(local.id);
+          token.role = local.role;
+          token.username = local.username;
+          token.name = local.name;
+        }
+        return token;
+      }
       if (user) {
         token.role = user.role;
         token.username = user.username;
