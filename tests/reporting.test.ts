@@ -225,3 +225,16 @@ describe("budget execution (双监控)", () => {
     expect(june?.status.explanation.zh).toContain("时间进度 50%");
   });
 });
+
+describe("roll-up", () => {
+  it("an indicator's light is the worst of its offices', a project's the worst of its indicators'", async () => {
+    const { rollup } = await import("../lib/reporting/queries");
+    const { worstLight } = await import("../lib/status");
+    const r = await rollup({ goal: { project: { code: "420100225030030000105" } } }, 2024, 5);
+    // jiangan reported 300 of a 2772.2 share by May (red, earlier test); other offices did not report (nodata).
+    expect(r.indicators.get(shared.id)).toBe("red");
+    const project = r.projects.get("420100225030030000105");
+    expect(project).toBe(worstLight([...r.indicators.values()]));
+    expect(r.lines.filter((l) => l.indicator.id === shared.id)).toHaveLength(9);
+  });
+});

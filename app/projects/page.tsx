@@ -1,19 +1,32 @@
 import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
+import { fill } from "@/lib/i18n/messages";
 import { DEFAULT_YEAR, listProjects } from "@/lib/catalogue/queries";
+import { rollup } from "@/lib/reporting/queries";
+import { monthParams } from "@/lib/validations/month";
 import { PageHeader } from "@/components/ui/card";
+import { LightBadge } from "@/components/status/light-badge";
+import { MonthPicker } from "@/components/status/month-picker";
 
-export default async function ProjectsPage() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ProjectsPage({ searchParams }: { searchParams: Search }) {
   const { t } = await getMessages();
-  const projects = await listProjects(DEFAULT_YEAR);
+  const { month } = monthParams.parse(await searchParams);
+  const [projects, lights] = await Promise.all([listProjects(DEFAULT_YEAR), rollup({ goal: { projectId: { not: null } } }, DEFAULT_YEAR, month)]);
   return (
     <>
-      <PageHeader title={t.nav.projects} subtitle={`${DEFAULT_YEAR} · 表10 / 表12`} />
+      <PageHeader title={t.nav.projects} subtitle={`${DEFAULT_YEAR} · 表10 / 表12 · ${t.report.asOf} ${fill(t.report.month, { m: month })}`}>
+        <MonthPicker year={DEFAULT_YEAR} month={month} t={t} path="/projects" />
+      </PageHeader>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {projects.map((p) => (
           <li key={p.code}>
-            <Link href={`/projects/${p.code}`} className="block h-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">
-              <div className="text-xs text-slate-500">表{p.tableNo} · {p.code}</div>
+            <Link href={`/projects/${p.code}?month=${month}`} className="block h-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">
+              <div className="flex items-start justify-between gap-2">
+                <div className="text-xs text-slate-500">表{p.tableNo} · {p.code}</div>
+                <LightBadge light={lights.projects.get(p.code) ?? "none"} t={t} />
+              </div>
               <div className="mt-1 text-base font-semibold text-slate-900">{p.name}</div>
               <div className="mt-2 text-sm text-slate-600">{t.project.budget}：<span className="font-medium tabular-nums text-slate-900">{p.currentBudget} {t.common.wan}</span></div>
               <div className="mt-1 text-xs text-slate-500">{p.executingUnitText}</div>

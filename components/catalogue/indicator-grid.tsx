@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { Messages } from "@/lib/i18n/messages";
 import type { IndicatorRow } from "@/lib/catalogue/queries";
 import { TargetBadge } from "./target-badge";
+import { LightBadge } from "@/components/status/light-badge";
+import type { Light } from "@/lib/status";
 
 /** rowSpan for merged 一级/二级 cells: the first row of each run gets the run's length, the rest 0. */
 export function spans<T>(rows: T[], key: (r: T) => string): number[] {
@@ -15,7 +17,7 @@ export function spans<T>(rows: T[], key: (r: T) => string): number[] {
   return out;
 }
 
-export function IndicatorGrid({ rows, t, term }: { rows: IndicatorRow[]; t: Messages; term: string }) {
+export function IndicatorGrid({ rows, t, term, lights }: { rows: IndicatorRow[]; t: Messages; term: string; lights?: Map<number, Light> }) {
   const annual = term === "annual";
   const hasBasis = rows.some((r) => r.basis);
   const l1 = spans(rows, (r) => r.level1);
@@ -41,6 +43,7 @@ export function IndicatorGrid({ rows, t, term }: { rows: IndicatorRow[]; t: Mess
             {hasBasis && <th scope="col">{t.grid.basis}</th>}
             <th scope="col">{t.grid.office}</th>
             <th scope="col">{t.grid.target}</th>
+            {lights && <th scope="col">{t.report.light}</th>}
           </tr>
         </thead>
         <tbody>
@@ -60,6 +63,7 @@ export function IndicatorGrid({ rows, t, term }: { rows: IndicatorRow[]; t: Mess
                 <div className="text-slate-500">{officeSummary(r)}</div>
               </td>
               <td><TargetBadge row={r} t={t} /></td>
+              {lights && <td>{lights.has(r.id) ? <LightBadge light={lights.get(r.id) as Light} t={t} /> : null}</td>}
             </tr>
           ))}
         </tbody>

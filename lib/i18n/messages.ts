@@ -24,7 +24,7 @@ const zh = {
     code: "项目编码", budget: "项目当年预算", total: "项目总预算", unit: "项目执行单位", category: "支出项目类别",
     attribute: "项目属性", lead: "项目负责人", history: "前两年预算及当年预算变动情况", sources: "项目资金来源",
     subProjects: "二级项目（表10）", subUnit: "执行单位", longGoal: "长期绩效目标", annualGoal: "年度绩效目标",
-    content: "项目主要内容", indicators: "{n} 个指标",
+    content: "项目主要内容", indicators: "{n} 个指标", indicatorLight: "绩效目标", budgetLight: "预算执行",
     amount: { total: "合计", current_general: "本年一般公共预算", carry_general: "结转一般公共预算", special_account: "财政专户", unit_funds: "单位资金" },
   },
   target: {
@@ -91,7 +91,7 @@ const en: Messages = {
     code: "Project code", budget: "Budget this year", total: "Total budget", unit: "Executing unit", category: "Category",
     attribute: "Type", lead: "Lead", history: "Budget history", sources: "Fund sources",
     subProjects: "Second-level projects (Table 10)", subUnit: "Executing unit", longGoal: "Long-term goal", annualGoal: "Annual goal",
-    content: "Main content", indicators: "{n} indicators",
+    content: "Main content", indicators: "{n} indicators", indicatorLight: "Targets", budgetLight: "Budget",
     amount: { total: "Total", current_general: "General budget", carry_general: "Carry-over", special_account: "Special account", unit_funds: "Unit funds" },
   },
   target: {

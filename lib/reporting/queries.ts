@@ -2,7 +2,8 @@ import "server-only";
 import { prisma } from "../db/prisma";
 import type { CurrentUser } from "../auth";
 import { indicatorScope, reportScope } from "../auth/scope";
-import { indicatorStatus, type Status } from "../status";
+import { indicatorStatus, worstLight, type Light, type Status } from "../status";
+import type { Prisma } from "../db/generated/sqlite/client";
 import { monthly } from "./service";
 import { aggregate, aggregationOf, officeTarget, targetOf } from "./target";
 
@@ -18,17 +19,17 @@ const reportFields = {
 } as const;
 
 /**
- * 我的指标: every annual indicator the user's offices are responsible for, one line per
- * (indicator, office of mine), with the office's target share, its latest report and its light.
+ * One line per (annual indicator, responsible office) with the office's target share, its latest
+ * report and its light at the as-of month. `orgFilter` keeps some offices' lines only.
  */
-export async function myIndicators(user: CurrentUser, year: number, asOfMonth: number) {
+async function statusLines(where: Prisma.IndicatorWhereInput, reportWhere: Prisma.ReportWhereInput, year: number, asOfMonth: number, orgFilter?: (orgId: number) => boolean) {
   const [rows, closed] = await Promise.all([
     prisma.indicator.findMany({
-      where: { year, term: "annual", ...indicatorScope(user) },
+      where: { year, term: "annual", ...where },
       include: {
-        goal: { select: { goalNo: true, text: true, project: { select: { code: true, name: true } } } },
+        goal: { select: { id: true, goalNo: true, text: true, project: { select: { code: true, name: true } } } },
         orgs: { include: { organization: { select: { id: true, name: true, shortName: true } } } },
-        reports: { where: { year, current: true, ...reportScope(user) }, orderBy: { month: "asc" }, select: reportFields },
+        reports: { where: { year, current: true, month: { lte: asOfMonth }, ...reportWhere }, orderBy: { month: "asc" }, select: reportFields },
       },
       orderBy: [{ tableNo: "asc" }, { goal: { sortOrder: "asc" } }, { sortOrder: "asc" }],
     }),
@@ -39,9 +40,9 @@ export async function myIndicators(user: CurrentUser, year: number, asOfMonth: n
     const full = targetOf(ind);
     const agg = aggregationOf(ind.aggregation, full);
     for (const o of ind.orgs) {
-      if (user.role === "reporter" && !user.orgIds.includes(o.organizationId)) continue;
+      if (orgFilter && !orgFilter(o.organizationId)) continue;
       const target = officeTarget(full, ind.orgs.length, agg);
-      const mine = ind.reports.filter((r) => r.organizationId === o.organizationId && r.month <= asOfMonth);
+      const mine = ind.reports.filter((r) => r.organizationId === o.organizationId);
       const status: Status = indicatorStatus({ target, asOfMonth, year, reports: monthly(mine), periodClosed: closed.has(asOfMonth) });
       lines.push({
         indicator: ind,
@@ -56,6 +57,34 @@ export async function myIndicators(user: CurrentUser, year: number, asOfMonth: n
   }
   return lines;
 }
+
+/**
+ * 我的指标: every annual indicator the user's offices are responsible for, one line per
+ * (indicator, office of mine), with the office's target share, its latest report and its light.
+ */
+export async function myIndicators(user: CurrentUser, year: number, asOfMonth: number) {
+  return statusLines(indicatorScope(user), reportScope(user), year, asOfMonth, user.role === "reporter" ? (o) => user.orgIds.includes(o) : undefined);
+}
+
+/**
+ * Roll-up at an as-of month: an indicator's light is the worst of its offices' lights, a goal's
+ * and a project's the worst of their indicators'. Returns lights by indicator, goal and project code.
+ */
+export async function rollup(where: Prisma.IndicatorWhereInput, year: number, asOfMonth: number) {
+  const lines = await statusLines(where, {}, year, asOfMonth);
+  const byIndicator = new Map<number, Light[]>();
+  const byGoal = new Map<number, Light[]>();
+  const byProject = new Map<string, Light[]>();
+  const push = <K>(m: Map<K, Light[]>, k: K, l: Light) => m.set(k, [...(m.get(k) ?? []), l]);
+  for (const l of lines) {
+    push(byIndicator, l.indicator.id, l.status.light);
+    push(byGoal, l.indicator.goal.id, l.status.light);
+    if (l.indicator.goal.project) push(byProject, l.indicator.goal.project.code, l.status.light);
+  }
+  const worst = <K>(m: Map<K, Light[]>) => new Map([...m].map(([k, v]) => [k, worstLight(v)] as const));
+  return { indicators: worst(byIndicator), goals: worst(byGoal), projects: worst(byProject), lines };
+}
+
 export type MyIndicatorLine = Awaited<ReturnType<typeof myIndicators>>[number];
 
 /** One indicator as its reporter sees it: the office's reports, the other offices' parts, the audit trail. */

@@ -63,11 +63,13 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
           </ul>
         </Card>
       </div>
-      {user?.role === "admin" && (
+      {user && user.role !== "reporter" && (
         <div className="mt-5 grid gap-5 lg:grid-cols-2">
-          <Card title={t.target.override}>
-            <OverrideForm id={ind.id} expression={ind.targetText} overridden={!!ind.targetOverride} t={t} locale={locale} />
-          </Card>
+          {user.role === "admin" && (
+            <Card title={t.target.override}>
+              <OverrideForm id={ind.id} expression={ind.targetText} overridden={!!ind.targetOverride} t={t} locale={locale} />
+            </Card>
+          )}
           <Card title={t.indicator.audit}>
             {audit.length === 0 ? <p className="text-sm text-slate-500">—</p> : (
               <ul className="space-y-2 text-sm">

@@ -9,17 +9,27 @@ import { SpendingForm } from "@/components/reporting/spending-form";
 import { currentUser } from "@/lib/auth";
 import { projectExecution } from "@/lib/reporting/budget";
 import { formatNumber } from "@/lib/targets";
+import { rollup } from "@/lib/reporting/queries";
+import { monthParams } from "@/lib/validations/month";
+import { MonthPicker } from "@/components/status/month-picker";
 
 type Detail = { fund_sources?: { name: string; amount: string | null }[]; attribute?: string; category?: string };
 type Amounts = Record<string, string | null>;
 const amountKeys = ["total", "current_general", "carry_general", "special_account", "unit_funds"] as const;
 
-export default async function ProjectPage({ params }: { params: Promise<{ code: string }> }) {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ProjectPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Search }) {
   const { code } = await params;
+  const { month } = monthParams.parse(await searchParams);
   if (!/^\d{21}$/.test(code)) notFound();
   const [{ t, locale }, p, user] = await Promise.all([getMessages(), getProjectView(code, DEFAULT_YEAR), currentUser()]);
   if (!p) notFound();
-  const execution = await projectExecution(p.id, DEFAULT_YEAR, p.currentBudgetYuan);
+  const [execution, lights] = await Promise.all([
+    projectExecution(p.id, DEFAULT_YEAR, p.currentBudgetYuan),
+    rollup({ goal: { projectId: p.id } }, DEFAULT_YEAR, month),
+  ]);
+  const budgetNow = execution.months.filter((m) => m.month <= month).at(-1);
   const writable = !user ? [] : p.subProjects.filter((s) => user.role === "manager" || user.role === "admin" || (user.role === "reporter" && s.unitId != null && user.orgIds.includes(s.unitId)));
   const detail = JSON.parse(p.detailJson) as Detail;
   const amounts = JSON.parse(p.amountsJson) as Amounts;
@@ -29,7 +39,19 @@ export default async function ProjectPage({ params }: { params: Promise<{ code: 
 
   return (
     <>
-      <PageHeader title={p.name} subtitle={`表${p.tableNo} · ${p.code} · ${fill(t.project.indicators, { n: nIndicators })}`} />
+      <PageHeader title={p.name} subtitle={`表${p.tableNo} · ${p.code} · ${fill(t.project.indicators, { n: nIndicators })}`}>
+        <div className="flex items-end gap-4">
+          <div className="text-sm" aria-label={t.report.light}>
+            <div className="text-xs text-slate-500">{t.project.indicatorLight}（{fill(t.report.month, { m: month })}）</div>
+            <LightBadge light={lights.projects.get(p.code) ?? "none"} t={t} />
+          </div>
+          <div className="text-sm">
+            <div className="text-xs text-slate-500">{t.project.budgetLight}</div>
+            <LightBadge light={budgetNow?.status.light ?? "nodata"} t={t} title={budgetNow?.status.explanation[locale]} />
+          </div>
+          <MonthPicker year={DEFAULT_YEAR} month={month} t={t} path={`/projects/${p.code}`} />
+        </div>
+      </PageHeader>
       <div className="grid gap-5 lg:grid-cols-3">
         <Card title={t.project.budget}>
           <div className="text-3xl font-bold tabular-nums text-slate-900">{p.currentBudget}<span className="ml-1 text-base font-normal text-slate-500">{t.common.wan}</span></div>
@@ -112,7 +134,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ code: 
       {goals.map((g) => (
         <div key={g.id} className="mt-5">
           <Card title={`${g.term === "annual" ? "年度绩效目标表" : "长期绩效目标表"} · ${fill(t.project.indicators, { n: g.indicators.length })}`}>
-            <IndicatorGrid rows={g.indicators} t={t} term={g.term} />
+            <IndicatorGrid rows={g.indicators} t={t} term={g.term} lights={g.term === "annual" ? lights.indicators : undefined} />
           </Card>
         </div>
       ))}
