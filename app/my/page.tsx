@@ -44,14 +44,14 @@ export default async function MyIndicatorsPage({ searchParams }: { searchParams:
               <table className="grid-table">
                 <thead>
                   <tr>
-                    <th>{t.grid.level2}</th><th>{t.grid.level3}</th><th>{t.report.office}</th><th className="text-right">{t.report.target}</th>
+                    <th className="hidden md:table-cell">{t.grid.level2}</th><th>{t.grid.level3}</th><th>{t.report.office}</th><th className="text-right">{t.report.target}</th>
                     <th className="text-right">{t.report.latest}</th><th>{t.report.light}</th><th>{fill(t.report.month, { m: month })}</th><th></th>
                   </tr>
                 </thead>
                 <tbody>
                   {rows.map((l) => (
                     <tr key={`${l.indicator.id}-${l.org.id}`}>
-                      <td className="whitespace-nowrap text-slate-600">{l.indicator.level2}</td>
+                      <td className="hidden whitespace-nowrap text-slate-600 md:table-cell">{l.indicator.level2}</td>
                       <td className="min-w-48">{l.indicator.level3}</td>
                       <td className="text-xs">
                         <div>{l.org.shortName ?? l.org.name}</div>
