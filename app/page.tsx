@@ -3,14 +3,16 @@ import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
 import { DEFAULT_YEAR, getDepartmentView } from "@/lib/catalogue/queries";
 import { Card, Field, PageHeader } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/require";
 import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
 
 type Fund = { group?: string; item?: string; amount?: string; share?: string; y2023?: string; y2022?: string };
 type ProjectLine = { name?: string; category?: string; total?: string; current?: string; purpose?: string };
 
 export default async function DepartmentPage() {
+  const user = await requireUser("/");
   const { t } = await getMessages();
-  const view = await getDepartmentView(DEFAULT_YEAR);
+  const view = await getDepartmentView(DEFAULT_YEAR, user);
   if (!view) return <p>{t.errors.notFound}</p>;
   const detail = JSON.parse(view.profile?.detailJson ?? "{}") as { funds?: Fund[]; projects?: ProjectLine[] };
   const codeOf = new Map(view.projects.map((p) => [p.name, p]));

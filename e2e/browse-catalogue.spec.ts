@@ -1,6 +1,16 @@
-import { test, expect } from "./fixtures";
+import { test, expect, signInAs } from "./fixtures";
 
-test.describe("anyone browses the 2024 indicator tables", () => {
+test("a visitor who is not signed in is sent to the login page", async ({ page }) => {
+  await page.goto("/catalogue?table=12-1");
+  await expect(page).toHaveURL(/\/login\?next=%2Fcatalogue/);
+  await expect(page.getByRole("heading", { name: "登录绩效系统" })).toBeVisible();
+});
+
+test.describe("an evaluator browses the 2024 indicator tables", () => {
+  test.beforeEach(async ({ page }) => {
+    await signInAs(page, "evaluator");
+  });
+
   test("the catalogue shows every row of the document and filters by project, term and search", async ({ page }) => {
     await page.goto("/catalogue");
     await expect(page.getByRole("heading", { name: "指标目录" })).toBeVisible();

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { listIndicators, getProjectView } from "../lib/catalogue/queries";
 import { exportIndicators } from "../lib/catalogue/export";
 import { prisma } from "../lib/db/prisma";
+import { asUser } from "./users";
 
 const source = readFileSync(path.resolve(import.meta.dirname, "../../shared/seed/wuhan-hrss-2024-department-budget.txt"), "utf8");
 /** The source with line breaks and spaces removed: a printed cell broken across lines is contiguous here. */
@@ -87,6 +88,16 @@ describe("the 2024 catalogue", () => {
     expect(missing.map((m) => `${m.table} ${m.term} ${m.name_printed}`)).toEqual([]);
   });
 
+  it("a reporter's catalogue holds its own offices' indicators only; a manager's all", async () => {
+    const zhengyan = await listIndicators({ year: 2024 }, await asUser("zhengyan"));
+    expect(zhengyan.length).toBeGreaterThan(0);
+    expect(zhengyan.every((r) => r.orgs.some((o) => o.organization.name === "政研处"))).toBe(true);
+    expect(zhengyan.map((r) => r.level3)).toContain("开展新闻报道");
+    expect(await listIndicators({ year: 2024 }, await asUser("manager"))).toHaveLength(262);
+    const jiangan = await listIndicators({ year: 2024, term: "annual" }, await asUser("jiangan"));
+    expect(jiangan.map((r) => r.officeText)).toEqual(jiangan.map(() => "各社保处"));
+  });
+
   it("resolves 各社保处 to the nine district offices and every row to at least one organisation", async () => {
     const { indicators } = await exportIndicators(2024);
     expect(indicators.filter((i) => i.offices.length === 0).map((i) => i.name_printed)).toEqual([]);
@@ -100,7 +111,7 @@ describe("the 2024 catalogue", () => {
     const projects = await prisma.project.findMany({ where: { year: 2024 }, include: { _count: { select: { subProjects: true } } }, orderBy: { sortOrder: "asc" } });
     expect(projects.map((p) => p.code)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `42010022503003000010${n}`));
     expect(projects.reduce((s, p) => s + p._count.subProjects, 0)).toBe(32);
-    const p1 = await getProjectView("420100225030030000101", 2024);
+    const p1 = await getProjectView("420100225030030000101", 2024, await asUser("manager"));
     expect(p1?.currentBudget).toBe("2722.43");
     expect(p1?.currentBudgetYuan).toBe(27_224_300);
     expect(p1?.subProjects[0]).toMatchObject({ code: "42010022503T000000101", name: "机关业务工作经费", unitText: "武汉市人力资源和社会保障局机关" });

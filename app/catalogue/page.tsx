@@ -5,13 +5,15 @@ import { filterOptions, listIndicators, type IndicatorRow } from "@/lib/catalogu
 import { catalogueParams } from "@/lib/validations/catalogue";
 import { Card, PageHeader } from "@/components/ui/card";
 import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
+import { requireUser } from "@/lib/auth/require";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CataloguePage({ searchParams }: { searchParams: Search }) {
+  const user = await requireUser("/catalogue");
   const { t } = await getMessages();
   const f = catalogueParams.parse(await searchParams);
-  const [rows, opts] = await Promise.all([listIndicators(f), filterOptions(f.year)]);
+  const [rows, opts] = await Promise.all([listIndicators(f, user), filterOptions(f.year)]);
 
   // Sections as in the document: one per goal table.
   const sections = new Map<number, IndicatorRow[]>();

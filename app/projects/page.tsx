@@ -7,13 +7,16 @@ import { monthParams } from "@/lib/validations/month";
 import { PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { MonthPicker } from "@/components/status/month-picker";
+import { requireUser } from "@/lib/auth/require";
+import { indicatorScope } from "@/lib/auth/scope";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Search }) {
+  const user = await requireUser("/projects");
   const { t } = await getMessages();
   const { month } = monthParams.parse(await searchParams);
-  const [projects, lights] = await Promise.all([listProjects(DEFAULT_YEAR), rollup({ goal: { projectId: { not: null } } }, DEFAULT_YEAR, month)]);
+  const [projects, lights] = await Promise.all([listProjects(DEFAULT_YEAR), rollup({ goal: { projectId: { not: null } }, ...indicatorScope(user) }, DEFAULT_YEAR, month)]);
   return (
     <>
       <PageHeader title={t.nav.projects} subtitle={`${DEFAULT_YEAR} · 表10 / 表12 · ${t.report.asOf} ${fill(t.report.month, { m: month })}`}>

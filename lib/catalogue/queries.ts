@@ -1,6 +1,8 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import type { Prisma } from "../db/generated/sqlite/client";
+import type { CurrentUser } from "../auth";
+import { indicatorScope } from "../auth/scope";
 
 export const DEFAULT_YEAR = 2024;
 
@@ -19,8 +21,9 @@ export function categoryStem(level: string): string {
   return level.replace(/指标$/, "");
 }
 
-function where(f: CatalogueFilter): Prisma.IndicatorWhereInput {
-  const and: Prisma.IndicatorWhereInput[] = [{ year: f.year }];
+function where(f: CatalogueFilter, user: CurrentUser | null): Prisma.IndicatorWhereInput {
+  // A reporter's catalogue holds its offices' indicators only; no user (the CLI) sees all.
+  const and: Prisma.IndicatorWhereInput[] = [{ year: f.year }, user ? indicatorScope(user) : {}];
   if (f.table) and.push({ tableNo: f.table });
   if (f.term) and.push({ term: f.term });
   if (f.org) and.push({ orgs: { some: { organizationId: f.org } } });
@@ -45,12 +48,12 @@ const documentOrder: Prisma.IndicatorOrderByWithRelationInput[] = [
   { sortOrder: "asc" },
 ];
 
-export async function listIndicators(f: CatalogueFilter): Promise<IndicatorRow[]> {
-  return prisma.indicator.findMany({ where: where(f), include: indicatorInclude, orderBy: documentOrder });
+export async function listIndicators(f: CatalogueFilter, user: CurrentUser | null = null): Promise<IndicatorRow[]> {
+  return prisma.indicator.findMany({ where: where(f, user), include: indicatorInclude, orderBy: documentOrder });
 }
 
-export async function getIndicator(id: number) {
-  return prisma.indicator.findUnique({ where: { id }, include: indicatorInclude });
+export async function getIndicator(id: number, user: CurrentUser) {
+  return prisma.indicator.findFirst({ where: { id, ...indicatorScope(user) }, include: indicatorInclude });
 }
 
 export async function filterOptions(year: number) {
@@ -68,7 +71,7 @@ export async function filterOptions(year: number) {
   return { projects, orgs, level1, level2 };
 }
 
-export async function getDepartmentView(year: number) {
+export async function getDepartmentView(year: number, user: CurrentUser) {
   const dept = await prisma.department.findFirst({
     include: { profiles: { where: { year } } },
   });
@@ -77,7 +80,7 @@ export async function getDepartmentView(year: number) {
     prisma.goal.findMany({
       where: { year, tableNo: "11" },
       orderBy: { sortOrder: "asc" },
-      include: { indicators: { orderBy: { sortOrder: "asc" }, include: indicatorInclude } },
+      include: { indicators: { where: indicatorScope(user), orderBy: { sortOrder: "asc" }, include: indicatorInclude } },
     }),
     prisma.project.findMany({
       where: { year },
@@ -88,14 +91,14 @@ export async function getDepartmentView(year: number) {
   return { dept, profile: dept.profiles[0] ?? null, goals, projects };
 }
 
-export async function getProjectView(code: string, year: number) {
+export async function getProjectView(code: string, year: number, user: CurrentUser) {
   return prisma.project.findFirst({
     where: { code, year },
     include: {
       subProjects: { orderBy: { sortOrder: "asc" }, include: { unit: { select: { id: true, name: true, shortName: true } } } },
       goals: {
         orderBy: { sortOrder: "asc" },
-        include: { indicators: { orderBy: { sortOrder: "asc" }, include: indicatorInclude } },
+        include: { indicators: { where: indicatorScope(user), orderBy: { sortOrder: "asc" }, include: indicatorInclude } },
       },
     },
   });

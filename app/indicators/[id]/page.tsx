@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { getIndicator } from "@/lib/catalogue/queries";
-import { currentUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/require";
 import { prisma } from "@/lib/db/prisma";
 import { formatNumber } from "@/lib/targets";
 import { Card, Field, PageHeader } from "@/components/ui/card";
@@ -12,7 +12,8 @@ import { OverrideForm } from "@/components/catalogue/override-form";
 export default async function IndicatorPage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const [{ t, locale }, ind, user] = await Promise.all([getMessages(), getIndicator(id), currentUser()]);
+  const user = await requireUser(`/indicators/${id}`);
+  const [{ t, locale }, ind] = await Promise.all([getMessages(), getIndicator(id, user)]);
   if (!ind) notFound();
   const audit = await prisma.auditLog.findMany({
     where: { entity: "Indicator", entityId: String(id) },
@@ -63,7 +64,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
           </ul>
         </Card>
       </div>
-      {user && user.role !== "reporter" && (
+      {user.role !== "reporter" && (
         <div className="mt-5 grid gap-5 lg:grid-cols-2">
           {user.role === "admin" && (
             <Card title={t.target.override}>

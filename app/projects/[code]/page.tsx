@@ -6,7 +6,8 @@ import { Card, Field, PageHeader } from "@/components/ui/card";
 import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
 import { LightBadge } from "@/components/status/light-badge";
 import { SpendingForm } from "@/components/reporting/spending-form";
-import { currentUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/require";
+import { indicatorScope } from "@/lib/auth/scope";
 import { projectExecution } from "@/lib/reporting/budget";
 import { formatNumber } from "@/lib/targets";
 import { rollup } from "@/lib/reporting/queries";
@@ -23,14 +24,15 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const { code } = await params;
   const { month } = monthParams.parse(await searchParams);
   if (!/^\d{21}$/.test(code)) notFound();
-  const [{ t, locale }, p, user] = await Promise.all([getMessages(), getProjectView(code, DEFAULT_YEAR), currentUser()]);
+  const user = await requireUser(`/projects/${code}`);
+  const [{ t, locale }, p] = await Promise.all([getMessages(), getProjectView(code, DEFAULT_YEAR, user)]);
   if (!p) notFound();
   const [execution, lights] = await Promise.all([
     projectExecution(p.id, DEFAULT_YEAR, p.currentBudgetYuan),
-    rollup({ goal: { projectId: p.id } }, DEFAULT_YEAR, month),
+    rollup({ goal: { projectId: p.id }, ...indicatorScope(user) }, DEFAULT_YEAR, month),
   ]);
   const budgetNow = execution.months.filter((m) => m.month <= month).at(-1);
-  const writable = !user ? [] : p.subProjects.filter((s) => user.role === "manager" || user.role === "admin" || (user.role === "reporter" && s.unitId != null && user.orgIds.includes(s.unitId)));
+  const writable = p.subProjects.filter((s) => user.role === "manager" || user.role === "admin" || (user.role === "reporter" && s.unitId != null && user.orgIds.includes(s.unitId)));
   const detail = JSON.parse(p.detailJson) as Detail;
   const amounts = JSON.parse(p.amountsJson) as Amounts;
   const goals = p.goals;
