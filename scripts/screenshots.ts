@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { chromium, type Browser } from "@playwright/test";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
-const shots: { name: string; path: string; width: number; user?: string }[] = [
+const shots: { name: string; path: string; width: number; user?: string; full?: boolean }[] = [
   { name: "catalogue", path: "/catalogue?table=12-1&term=annual", width: 1440 },
   { name: "department", path: "/", width: 1440 },
   { name: "project", path: "/projects/420100225030030000102", width: 1440 },
@@ -13,6 +13,8 @@ const shots: { name: string; path: string; width: number; user?: string }[] = [
   { name: "reporter", path: "/my?year=2024&month=6", width: 1440, user: "jiangan" },
   { name: "reporter-narrow", path: "/my?year=2024&month=6", width: 390, user: "jiangan" },
   { name: "review", path: "/review", width: 1440, user: "manager" },
+  { name: "dashboard", path: "/dashboard?year=2024&month=6", width: 1440, user: "manager", full: true },
+  { name: "dashboard-narrow", path: "/dashboard?year=2024&month=6", width: 390, user: "manager" },
 ];
 
 async function pageFor(browser: Browser, user?: string) {
@@ -32,7 +34,7 @@ for (const s of shots) {
   const page = await pageFor(browser, s.user);
   await page.setViewportSize({ width: s.width, height: 900 });
   await page.goto(base + s.path);
-  await page.screenshot({ path: `docs/screenshots/${s.name}.png` });
+  await page.screenshot({ path: `docs/screenshots/${s.name}.png`, fullPage: s.full ?? false });
   await page.close();
   console.log(`docs/screenshots/${s.name}.png`);
 }

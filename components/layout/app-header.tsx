@@ -6,6 +6,7 @@ type User = { name: string; role: string } | null;
 
 export function AppHeader({ t, locale, user }: { t: Messages; locale: Locale; user: User }) {
   const links = [
+    ...(user && user.role !== "reporter" ? [{ href: "/dashboard", label: t.nav.dashboard }] : []),
     { href: "/", label: t.nav.home },
     { href: "/catalogue", label: t.nav.catalogue },
     { href: "/projects", label: t.nav.projects },

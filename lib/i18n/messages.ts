@@ -4,7 +4,7 @@ export type Locale = (typeof locales)[number];
 
 const zh = {
   app: { name: "绩效", full: "预算绩效目标管理", switchLang: "English", signIn: "登录", signOut: "退出" },
-  nav: { home: "部门概览", catalogue: "指标目录", projects: "项目", quality: "数据质量", offices: "责任单位", my: "我的指标", review: "审核", periods: "填报期" },
+  nav: { home: "部门概览", catalogue: "指标目录", projects: "项目", quality: "数据质量", offices: "责任单位", my: "我的指标", review: "审核", periods: "填报期", dashboard: "总览" },
   common: {
     all: "全部", search: "搜索", filter: "筛选", reset: "重置", none: "无", wan: "万元", total: "合计",
     annual: "年度", longTerm: "长期", count: "共 {n} 条", noResults: "没有符合条件的指标", back: "返回",
@@ -39,6 +39,7 @@ const zh = {
     title: "数据质量", intro: "原文中的不一致之处按原样载入，在此列出，供管理员核对。", fix: "查看",
     severity: { warning: "需核对", info: "提示" },
   },
+  indicatorPage: { path: "月度完成值与进度", actual: "实际（汇总）", expected: "按进度应达", reports: "各月报告" },
   indicator: { history: "历史值", orgs: "责任单位", printedName: "原文三级指标", audit: "变更记录" },
   light: {
     green: "绿灯", yellow: "黄灯", red: "红灯", blue: "蓝灯", overdue: "逾期未报", nodata: "未填报", none: "无需填报", pending: "未到期",
@@ -53,6 +54,11 @@ const zh = {
     history: "本单位填报记录", parts: "各单位填报情况", combined: "汇总值", notReported: "未填报", approve: "审核通过", return: "退回",
     comment: "审核意见", nothingToReview: "没有待审核的报告", shared: "{n} 个单位共同承担", reportFor: "填报月份", locked: "已审核锁定，修改将生成新版本",
     reviewedBy: "审核", revision: "第{n}版",
+  },
+  dashboard: {
+    title: "绩效监控总览", review: "1–N月监控", summary: "指标状态汇总", indicators: "{n} 个年度指标", byProject: "按项目", byLevel1: "按一级指标",
+    byOffice: "按责任单位", budget: "预算执行率与时间进度", worst: "十项最大偏差", why: "偏差原因", noShortfall: "暂无黄灯、红灯或逾期指标",
+    completeness: "填报完整性（单位 × 月份）", asTable: "查看数据表", cell: { reported: "已报", late: "逾期补报", missing: "缺报", open: "未到截止", future: "" },
   },
   budget: {
     title: "预算执行（双监控）", record: "填报执行数", subProject: "二级项目", spentToDate: "1月至当月累计执行数（万元）", spent: "累计执行",
@@ -71,7 +77,7 @@ export type Messages = Shape<typeof zh>;
 
 const en: Messages = {
   app: { name: "Jixiao", full: "Budget performance targets", switchLang: "中文", signIn: "Sign in", signOut: "Sign out" },
-  nav: { home: "Department", catalogue: "Indicators", projects: "Projects", quality: "Data quality", offices: "Offices", my: "My indicators", review: "Review", periods: "Periods" },
+  nav: { home: "Department", catalogue: "Indicators", projects: "Projects", quality: "Data quality", offices: "Offices", my: "My indicators", review: "Review", periods: "Periods", dashboard: "Overview" },
   common: {
     all: "All", search: "Search", filter: "Filter", reset: "Reset", none: "None", wan: "10k yuan", total: "Total",
     annual: "Annual", longTerm: "Long-term", count: "{n} rows", noResults: "No indicator matches", back: "Back",
@@ -106,6 +112,7 @@ const en: Messages = {
     title: "Data quality", intro: "Inconsistencies in the source document are loaded as printed and listed here for an admin to check.", fix: "Open",
     severity: { warning: "Check", info: "Note" },
   },
+  indicatorPage: { path: "Monthly values against plan", actual: "Actual (combined)", expected: "Expected by then", reports: "Reports" },
   indicator: { history: "History", orgs: "Responsible", printedName: "Printed name", audit: "Change log" },
   light: {
     green: "Green", yellow: "Yellow", red: "Red", blue: "Blue", overdue: "Overdue", nodata: "Not reported", none: "Nothing to report", pending: "Not due",
@@ -120,6 +127,11 @@ const en: Messages = {
     history: "This office's reports", parts: "Offices' parts", combined: "Combined", notReported: "Not reported", approve: "Approve", return: "Return",
     comment: "Comment", nothingToReview: "Nothing to review", shared: "Shared by {n} offices", reportFor: "Month", locked: "Approved and locked: a change makes a new revision",
     reviewedBy: "Reviewed", revision: "rev. {n}",
+  },
+  dashboard: {
+    title: "Performance overview", review: "Jan–N monitoring", summary: "Lights", indicators: "{n} annual indicators", byProject: "By project", byLevel1: "By level-1 category",
+    byOffice: "By office", budget: "Budget execution against time", worst: "Ten worst shortfalls", why: "Reason", noShortfall: "No yellow, red or overdue indicator",
+    completeness: "Reporting completeness (office × month)", asTable: "Show the numbers", cell: { reported: "Reported", late: "Late", missing: "Missing", open: "Not due yet", future: "" },
   },
   budget: {
     title: "Budget execution", record: "Record spending", subProject: "Second-level project", spentToDate: "Spent to date (万元)", spent: "Spent",

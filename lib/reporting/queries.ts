@@ -96,7 +96,11 @@ export async function reportContext(user: CurrentUser, indicatorId: number, year
       orgs: { include: { organization: { select: { id: true, name: true, shortName: true } } } },
       values: true,
       // Every office's parts are visible to those who share the indicator: it is one indicator.
-      reports: { where: { year }, orderBy: [{ month: "asc" }, { revision: "asc" }], include: { organization: { select: { shortName: true, name: true } } } },
+      reports: {
+        where: { year },
+        orderBy: [{ month: "asc" }, { revision: "asc" }],
+        include: { organization: { select: { shortName: true, name: true } }, evidence: { select: { id: true, fileName: true, size: true } } },
+      },
     },
   });
   if (!ind) return null;

@@ -8,6 +8,11 @@ import { formatNumber } from "@/lib/targets";
 import { Card, Field, PageHeader } from "@/components/ui/card";
 import { TargetBadge } from "@/components/catalogue/target-badge";
 import { OverrideForm } from "@/components/catalogue/override-form";
+import { reportContext } from "@/lib/reporting/queries";
+import { expectedPath } from "@/lib/dashboard/path";
+import { PathChart } from "@/components/charts/charts";
+import { Badge } from "@/components/ui/card";
+import { fill } from "@/lib/i18n/messages";
 
 export default async function IndicatorPage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
@@ -21,6 +26,10 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
     take: 20,
     include: { user: { select: { name: true } } },
   });
+  const ctx = ind.term === "annual" ? await reportContext(user, id, ind.year) : null;
+  const scale = ind.targetUnit === "%" ? 100 : ind.targetUnit === "‰" ? 1000 : 1;
+  const shown = (v: number | null) => (v == null ? null : Math.round(v * scale * 100) / 100);
+  const path = ctx ? expectedPath(ctx.full, ctx.ind.reports.filter((r) => r.current), ctx.agg).map((p) => ({ month: `${p.month}月`, actual: shown(p.actual), expected: shown(p.expected) })) : [];
   const where = ind.goal.project ? `表${ind.tableNo} ${ind.goal.project.name}` : "表11 部门整体";
   const value = (v: number | null) => (v == null ? "—" : formatNumber(v, ind.targetUnit));
 
@@ -64,6 +73,45 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
           </ul>
         </Card>
       </div>
+      {ctx && (
+        <div className="mt-5 grid gap-5 lg:grid-cols-5">
+          <div className="lg:col-span-2">
+            <Card title={t.indicatorPage.path}>
+              <PathChart data={path} actualLabel={t.indicatorPage.actual} expectedLabel={t.indicatorPage.expected} unit={ind.targetUnit ?? ""} />
+            </Card>
+          </div>
+          <div className="lg:col-span-3">
+            <Card title={`${t.indicatorPage.reports} · ${fill(t.common.count, { n: ctx.ind.reports.length })}`}>
+              {ctx.ind.reports.length === 0 ? <p className="text-sm text-slate-500">{t.report.notReported}</p> : (
+                <div className="overflow-x-auto">
+                  <table className="grid-table" aria-label={t.indicatorPage.reports}>
+                    <thead><tr><th>{t.report.reportFor}</th><th>{t.report.office}</th><th className="text-right">{t.report.value}</th><th>{t.report.light}</th><th>{t.report.deviation}</th><th>{t.report.evidence}</th></tr></thead>
+                    <tbody>
+                      {ctx.ind.reports.map((r) => (
+                        <tr key={r.id} className={r.current ? "" : "text-slate-400"}>
+                          <td className="whitespace-nowrap">{fill(t.report.month, { m: r.month })} · {fill(t.report.revision, { n: r.revision })}</td>
+                          <td className="whitespace-nowrap">{r.organization.shortName ?? r.organization.name}</td>
+                          <td className="num">{r.valueText}</td>
+                          <td className="whitespace-nowrap">
+                            <Badge tone={r.status === "returned" ? "red" : r.status === "approved" ? "green" : r.status === "submitted" ? "blue" : "slate"}>{t.report.status[r.status as keyof typeof t.report.status]}</Badge>
+                            {r.reviewComment && <div className="mt-1 max-w-48 text-xs text-slate-600">{t.report.comment}：{r.reviewComment}</div>}
+                          </td>
+                          <td className="max-w-72 text-xs">
+                            {r.note && <div>{r.note}</div>}
+                            {r.deviationReason && <div><span className="text-slate-500">{t.report.deviationReason}：</span>{r.deviationReason}</div>}
+                            {r.correctiveMeasure && <div><span className="text-slate-500">{t.report.corrective}：</span>{r.correctiveMeasure}</div>}
+                          </td>
+                          <td className="text-xs">{r.evidence.map((e) => <div key={e.id}><a className="text-brand-700 hover:underline" href={`/api/v1/evidence/${e.id}`}>{e.fileName}</a></div>)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </Card>
+          </div>
+        </div>
+      )}
       {user.role !== "reporter" && (
         <div className="mt-5 grid gap-5 lg:grid-cols-2">
           {user.role === "admin" && (

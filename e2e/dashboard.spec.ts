@@ -1,0 +1,75 @@
+import { test, expect, signInAs } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+// A scripted March (as-of month 3, time progress 3/12) and the lights worked out by hand:
+// - 社会保险政策宣传资料发放量 18.02万份 ÷ 9 offices = 20022.2份 each; by March 5005.6; 江岸 1000 → 20% → red.
+// - 开展新闻报道 100次 (政研处 alone): by March 25; 16 → 64% → yellow.
+// - 发布微信公众号推文 30期 (政研处): by March 7.5; 12 → 160% → blue.
+// - 参保对象满意率 95% (江岸 96%: green) stays "not reported" overall: eight other 社保处 have not reported.
+// No other indicator is red, yellow or blue without reports.
+const SCRIPT: { user: string; level3: string; value: string; reason?: boolean }[] = [
+  { user: "jiangan", level3: "参保对象满意率", value: "96%" },
+  { user: "zhengyan", level3: "开展新闻报道", value: "16", reason: true },
+  { user: "zhengyan", level3: "发布微信公众号推文", value: "12" },
+];
+
+async function post(page: Page, user: string, level3: string, value: string, reason: boolean) {
+  await signInAs(page, user);
+  const list = (await (await page.request.get("/api/v1/indicators?year=2024&month=3")).json()) as { data: { indicators: { id: number; level3: string; office: { id: number } }[] } };
+  const ind = list.data.indicators.find((i) => i.level3 === level3);
+  expect(ind, level3).toBeDefined();
+  const res = await page.request.post("/api/v1/reports", {
+    data: {
+      indicatorId: ind!.id, organizationId: ind!.office.id, year: 2024, month: 3, valueText: value, intent: "submit",
+      ...(reason ? { deviationCategories: ["其他"], deviationReason: `${level3}：一季度进度慢`, correctiveMeasure: "二季度加快" } : {}),
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+}
+
+test("a manager sees the scripted March in the overview and drills down to the report and its evidence", async ({ page }) => {
+  for (const s of SCRIPT) await post(page, s.user, s.level3, s.value, !!s.reason);
+  // The red one is reported through the form, with evidence.
+  await signInAs(page, "jiangan");
+  await page.goto("/my?year=2024&month=3");
+  await page.getByRole("row").filter({ hasText: "社会保险政策宣传资料发放量" }).getByRole("link", { name: /填报/ }).click();
+  await page.getByRole("textbox", { name: /实际完成值/ }).fill("1000");
+  await page.getByRole("checkbox", { name: "其他" }).check();
+  await page.getByLabel("偏差原因说明").fill("社会保险政策宣传资料发放量：一季度进度慢");
+  await page.getByLabel("改进措施").fill("二季度加快");
+  await page.getByLabel(/佐证材料/).setInputFiles({ name: "一季度发放台账.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+  await page.getByRole("button", { name: "提交审核" }).click();
+  await expect(page.getByText("已提交，等待审核")).toBeVisible();
+
+  await signInAs(page, "manager");
+  await page.goto("/dashboard?year=2024&month=3");
+  await expect(page.getByRole("heading", { name: "绩效监控总览" })).toBeVisible();
+  await expect(page.getByText("139 个年度指标")).toBeVisible();
+  await expect(page.getByTestId("overall-red")).toContainText("1");
+  await expect(page.getByTestId("overall-yellow")).toContainText("1");
+  await expect(page.getByTestId("overall-blue")).toContainText("1");
+
+  // Per project: 表12-1 holds the yellow and the blue, 表12-5 the red.
+  await page.getByText("查看数据表").first().click();
+  const byProject = page.getByRole("table", { name: "按项目" });
+  const row = (name: string) => byProject.getByRole("row").filter({ hasText: name });
+  const cells = async (name: string) => (await row(name).getByRole("cell").allTextContents()).slice(1, 4); // red, yellow, overdue
+  expect(await cells("表12-1 机关业务工作")).toEqual(["0", "1", "0"]);
+  expect(await cells("表12-5 社会保障工作")).toEqual(["1", "0", "0"]);
+
+  // The worst shortfalls: the red first, with its reason; then the drill-down.
+  const worst = page.getByRole("table", { name: "十项最大偏差" });
+  await expect(worst.getByRole("row").nth(1)).toContainText("社会保险政策宣传资料发放量");
+  await expect(worst.getByRole("row").nth(1)).toContainText("一季度进度慢");
+  await expect(worst.getByRole("row").nth(2)).toContainText("开展新闻报道");
+  await worst.getByRole("link", { name: "社会保险政策宣传资料发放量" }).click();
+  await expect(page.getByRole("heading", { name: "社会保险政策宣传资料发放量" })).toBeVisible();
+  const reports = page.getByRole("table", { name: "各月报告" });
+  await expect(reports.getByRole("row").filter({ hasText: "3月" }).first()).toContainText("1000");
+  await expect(reports).toContainText("一季度进度慢");
+  await expect(reports.getByRole("link", { name: "一季度发放台账.pdf" })).toBeVisible();
+
+  // The month lives in the URL: the same link shows the same view.
+  await page.goto("/dashboard?year=2024&month=3");
+  await expect(page.getByTestId("overall-red")).toContainText("1");
+});
