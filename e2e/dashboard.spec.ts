@@ -73,3 +73,50 @@ test("a manager sees the scripted March in the overview and drills down to the r
   await page.goto("/dashboard?year=2024&month=3");
   await expect(page.getByTestId("overall-red")).toContainText("1");
 });
+
+test("the status table filters, sorts and chooses columns through the URL, and downloads as shown", async ({ page }) => {
+  await signInAs(page, "manager");
+  await page.goto("/dashboard/indicators?year=2024&month=3");
+  await page.getByRole("combobox", { name: /^状态/ }).selectOption({ label: "红灯" });
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/light=red/);
+  const table = page.getByRole("table", { name: "指标状态明细" });
+  await expect(table.getByRole("row")).toHaveCount(2); // header + the one red row
+  await expect(table.getByRole("row").nth(1)).toContainText("社会保险政策宣传资料发放量");
+
+  // All lights, sorted by progress descending, without the 二级 column: all in the URL.
+  await page.goto("/dashboard/indicators?year=2024&month=3&table=12-1");
+  // Numbers sort the largest first on the first click, then the other way.
+  const progress = table.getByRole("columnheader", { name: /完成进度/ });
+  // Clicks right after a navigation may land before React has hydrated: retry until the URL follows.
+  const until = async (pattern: RegExp, act: () => Promise<void>) =>
+    expect(async () => {
+      if (!pattern.test(page.url())) await act();
+      await expect(page).toHaveURL(pattern, { timeout: 1000 });
+    }).toPass();
+  await until(/sort=achievement\.desc/, () => progress.getByRole("button").click());
+  await expect(progress).toHaveAttribute("aria-sort", "descending");
+  await until(/sort=achievement\.asc/, () => progress.getByRole("button").click());
+  await expect(progress).toHaveAttribute("aria-sort", "ascending");
+  await expect(table.getByRole("row").nth(1)).toContainText("开展新闻报道"); // 64%, the lowest reported
+  await page.goto("/dashboard/indicators?year=2024&month=3&table=12-1&sort=achievement.desc");
+  await page.getByText("选择列").click();
+  await until(/cols=level2/, () => page.getByRole("checkbox", { name: "二级指标" }).click());
+  await expect(table.getByRole("row").nth(1)).toContainText("发布微信公众号推文"); // 160%, the highest
+  const url = page.url();
+  await page.goto("/dashboard");
+  await page.goto(url);
+  await expect(table.getByRole("row").nth(1)).toContainText("发布微信公众号推文");
+  await expect(table.getByRole("columnheader", { name: "二级指标" })).toHaveCount(0);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "下载 CSV" }).click();
+  const csv = await (await download).createReadStream();
+  let text = "";
+  for await (const chunk of csv) text += chunk;
+  const lines = text.replace(/^\ufeff/, "").trim().split(/\r?\n/);
+  expect(lines[0]).not.toContain("二级指标");
+  expect(lines[1]).toContain("发布微信公众号推文");
+  expect(lines[1]).toContain("蓝灯");
+  expect(lines).toHaveLength(1 + 20); // 表12-1's 19 annual rows; 聘请第三方检查频次 has two offices
+});

@@ -27,7 +27,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   return (
     <>
       <PageHeader title={t.dashboard.title} subtitle={`${year} · ${t.report.asOf} ${fill(t.report.month, { m: month })}（${t.dashboard.review}）`}>
-        <MonthPicker year={year} month={month} t={t} path="/dashboard" />
+        <div className="flex items-end gap-3">
+          <Link href={`/dashboard/indicators?year=${year}&month=${month}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">{t.dashboardTable.title} →</Link>
+          <MonthPicker year={year} month={month} t={t} path="/dashboard" />
+        </div>
       </PageHeader>
 
       <section aria-label={t.dashboard.summary} className="mb-5 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

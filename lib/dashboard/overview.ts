@@ -66,10 +66,18 @@ async function completeness(user: CurrentUser, year: number, asOf: number) {
     e.owed++;
     offices.set(o.organizationId, e);
   }
+  // Group once: linear in the number of reports, whatever the number of offices.
+  const byOrgMonth = new Map<string, typeof reports>();
+  for (const x of reports) {
+    const k = `${x.organizationId}/${x.month}`;
+    const list = byOrgMonth.get(k);
+    if (list) list.push(x);
+    else byOrgMonth.set(k, [x]);
+  }
   const rows = [...offices.entries()].sort((a, b) => a[1].sort - b[1].sort).map(([orgId, o]) => {
     const cells: Cell[] = [];
     for (let m = 1; m <= 12; m++) {
-      const mine = reports.filter((x) => x.organizationId === orgId && x.month === m);
+      const mine = byOrgMonth.get(`${orgId}/${m}`) ?? [];
       const deadline = periods.find((p) => p.month === m)?.deadline;
       const late = deadline ? mine.filter((x) => x.submittedAt && x.submittedAt > deadline).length : 0;
       cells.push(completenessCell({ owed: o.owed, reported: new Set(mine.map((x) => x.indicatorId)).size, late, closed: closed.has(m), future: m > asOf }));

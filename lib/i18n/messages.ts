@@ -55,6 +55,9 @@ const zh = {
     comment: "审核意见", nothingToReview: "没有待审核的报告", shared: "{n} 个单位共同承担", reportFor: "填报月份", locked: "已审核锁定，修改将生成新版本",
     reviewedBy: "审核", revision: "第{n}版",
   },
+  dashboardTable: {
+    title: "指标状态明细", achievement: "完成进度", columns: "选择列", page: "第", prev: "上一页", next: "下一页", rows: "行", download: "下载",
+  },
   dashboard: {
     title: "绩效监控总览", review: "1–N月监控", summary: "指标状态汇总", indicators: "{n} 个年度指标", byProject: "按项目", byLevel1: "按一级指标",
     byOffice: "按责任单位", budget: "预算执行率与时间进度", worst: "十项最大偏差", why: "偏差原因", noShortfall: "暂无黄灯、红灯或逾期指标",
@@ -127,6 +130,9 @@ const en: Messages = {
     history: "This office's reports", parts: "Offices' parts", combined: "Combined", notReported: "Not reported", approve: "Approve", return: "Return",
     comment: "Comment", nothingToReview: "Nothing to review", shared: "Shared by {n} offices", reportFor: "Month", locked: "Approved and locked: a change makes a new revision",
     reviewedBy: "Reviewed", revision: "rev. {n}",
+  },
+  dashboardTable: {
+    title: "Indicator status", achievement: "Progress", columns: "Columns", page: "Page", prev: "Previous", next: "Next", rows: "rows", download: "Download",
   },
   dashboard: {
     title: "Performance overview", review: "Jan–N monitoring", summary: "Lights", indicators: "{n} annual indicators", byProject: "By project", byLevel1: "By level-1 category",
