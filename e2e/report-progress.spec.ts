@@ -37,12 +37,11 @@ test.describe.serial("a 社保处 reporter logs a June value below plan; a manag
   test("a manager returns it with a comment", async ({ page }) => {
     await signInAs(page, "manager");
     await page.goto("/review");
-    const card = page.getByRole("form", { name: new RegExp(`${INDICATOR} 江岸社保处`) });
+    const card = page.getByRole("form", { name: new RegExp(`${INDICATOR} 江岸社保处 6月`) });
     await card.getByLabel("审核意见").fill("请补充发放记录作为佐证");
     await card.getByRole("button", { name: "退回" }).click();
     // Reviewed reports leave the queue.
     await expect(card).toHaveCount(0);
-    await expect(page.getByText("没有待审核的报告")).toBeVisible();
   });
 
   test("the reporter corrects with evidence and resubmits; the manager approves and it locks", async ({ page }) => {
@@ -51,6 +50,11 @@ test.describe.serial("a 社保处 reporter logs a June value below plan; a manag
     const row = page.getByRole("row").filter({ hasText: INDICATOR });
     await expect(row).toContainText("已退回");
     await expect(row).toContainText("请补充发放记录作为佐证");
+    // The office page lists what was returned to it.
+    await page.getByRole("link", { name: "江岸社保处 →" }).click();
+    await expect(page.getByRole("heading", { name: "江岸社保处" })).toBeVisible();
+    await expect(page.getByRole("listitem").filter({ hasText: INDICATOR })).toContainText("请补充发放记录作为佐证");
+    await page.goto("/my?year=2024&month=6");
     await row.getByRole("link", { name: /填报|查看/ }).click();
     await page.getByRole("textbox", { name: /实际完成值/ }).fill("9500");
     await page.getByLabel(/佐证材料/).setInputFiles({ name: "发放记录.pdf", mimeType: "application/pdf", buffer: PDF });
@@ -60,7 +64,7 @@ test.describe.serial("a 社保处 reporter logs a June value below plan; a manag
 
     await signInAs(page, "manager");
     await page.goto("/review");
-    const card = page.getByRole("form", { name: new RegExp(`${INDICATOR} 江岸社保处`) });
+    const card = page.getByRole("form", { name: new RegExp(`${INDICATOR} 江岸社保处 6月`) });
     await card.getByRole("button", { name: "审核通过" }).click();
     await expect(card).toHaveCount(0);
 

@@ -108,7 +108,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               <tbody>
                 {o.completeness.map((row) => (
                   <tr key={row.orgId}>
-                    <td className="whitespace-nowrap text-sm">{row.name} <span className="text-xs text-slate-400">({row.owed})</span></td>
+                    <td className="whitespace-nowrap text-sm"><Link className="text-brand-700 hover:underline" href={`/offices/${row.orgId}?month=${month}`}>{row.name}</Link> <span className="text-xs text-slate-400">({row.owed})</span></td>
                     {row.cells.map((c, i) => <td key={i} className={`text-center text-sm ${cellStyle[c]}`} title={`${row.name} ${i + 1}月：${t.dashboard.cell[c]}`}>{cellIcon[c]}</td>)}
                   </tr>
                 ))}

@@ -31,6 +31,11 @@ export default async function MyIndicatorsPage({ searchParams }: { searchParams:
       <PageHeader title={t.report.my} subtitle={`${year} · ${t.report.asOf} ${fill(t.report.month, { m: month })} · ${fill(t.common.count, { n: lines.length })}`}>
         <MonthPicker year={year} month={month} t={t} path="/my" />
       </PageHeader>
+      <p className="mb-3 flex flex-wrap gap-3 text-sm">
+        {[...new Map(lines.map((l) => [l.org.id, l.org])).values()].map((o) => (
+          <Link key={o.id} className="text-brand-700 hover:underline" href={`/offices/${o.id}?month=${month}`}>{o.shortName ?? o.name} →</Link>
+        ))}
+      </p>
       <div className="mb-4 flex flex-wrap gap-2" aria-label={t.report.light}>
         {(["red", "yellow", "overdue", "nodata", "green", "blue", "pending", "none"] as const).filter((l) => counts[l]).map((l) => (
           <span key={l} className="flex items-center gap-1 text-sm"><LightBadge light={l} t={t} /> {counts[l]}</span>

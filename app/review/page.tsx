@@ -40,7 +40,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
                   {r.forecastText && <div><dt className="inline text-slate-500">{t.report.forecast}：</dt><dd className="inline">{r.forecastText}{r.likelihood ? `（${r.likelihood}）` : ""}</dd></div>}
                   <div className="text-xs"><Link className="text-brand-700 hover:underline" href={`/indicators/${r.indicator.id}`}>{r.indicator.goal.project?.name ?? "表11"} · 表{r.indicator.tableNo}</Link></div>
                 </dl>
-                <ReviewForm t={t} locale={locale} reportId={r.id} version={r.version} label={`${t.report.review} ${r.indicator.level3} ${office}`} />
+                <ReviewForm t={t} locale={locale} reportId={r.id} version={r.version} label={`${t.report.review} ${r.indicator.level3} ${office} ${fill(t.report.month, { m: r.month })}`} />
               </div>
             </Card>
           );

@@ -55,6 +55,7 @@ const zh = {
     comment: "审核意见", nothingToReview: "没有待审核的报告", shared: "{n} 个单位共同承担", reportFor: "填报月份", locked: "已审核锁定，修改将生成新版本",
     reviewedBy: "审核", revision: "第{n}版",
   },
+  office: { owes: "本月待报", returned: "被退回的报告", indicators: "负责的年度指标" },
   dashboardTable: {
     title: "指标状态明细", achievement: "完成进度", columns: "选择列", page: "第", prev: "上一页", next: "下一页", rows: "行", download: "下载",
   },
@@ -131,6 +132,7 @@ const en: Messages = {
     comment: "Comment", nothingToReview: "Nothing to review", shared: "Shared by {n} offices", reportFor: "Month", locked: "Approved and locked: a change makes a new revision",
     reviewedBy: "Reviewed", revision: "rev. {n}",
   },
+  office: { owes: "Due this month", returned: "Returned reports", indicators: "Annual indicators" },
   dashboardTable: {
     title: "Indicator status", achievement: "Progress", columns: "Columns", page: "Page", prev: "Previous", next: "Next", rows: "rows", download: "Download",
   },

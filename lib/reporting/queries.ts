@@ -66,6 +66,24 @@ export async function myIndicators(user: CurrentUser, year: number, asOfMonth: n
   return statusLines(indicatorScope(user), reportScope(user), year, asOfMonth, user.role === "reporter" ? (o) => user.orgIds.includes(o) : undefined);
 }
 
+/** One office's page: its lines at the as-of month, what it owes, what was returned to it. */
+export async function officeView(user: CurrentUser, orgId: number, year: number, asOfMonth: number) {
+  if (user.role === "reporter" && !user.orgIds.includes(orgId)) return null;
+  const org = await prisma.organization.findUnique({ where: { id: orgId }, select: { id: true, name: true, shortName: true } });
+  if (!org) return null;
+  const [lines, returned, period] = await Promise.all([
+    statusLines({ orgs: { some: { organizationId: orgId } } }, { organizationId: orgId }, year, asOfMonth, (o) => o === orgId),
+    prisma.report.findMany({
+      where: { organizationId: orgId, year, status: "returned", current: true },
+      include: { indicator: { select: { id: true, level3: true } } },
+      orderBy: { month: "asc" },
+    }),
+    prisma.period.findUnique({ where: { year_month: { year, month: asOfMonth } } }),
+  ]);
+  const owed = lines.filter((l) => !l.current && l.status.light !== "none");
+  return { org, lines, returned, owed, deadline: period?.deadline ?? null };
+}
+
 /**
  * Roll-up at an as-of month: an indicator's light is the worst of its offices' lights, a goal's
  * and a project's the worst of their indicators'. Returns lights by indicator, goal and project code.
