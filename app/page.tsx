@@ -4,15 +4,23 @@ import { fill } from "@/lib/i18n/messages";
 import { DEFAULT_YEAR, getDepartmentView } from "@/lib/catalogue/queries";
 import { Card, Field, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/require";
+import { indicatorScope } from "@/lib/auth/scope";
+import { rollup } from "@/lib/reporting/queries";
+import { monthParams } from "@/lib/validations/month";
+import { LightBadge } from "@/components/status/light-badge";
+import { MonthPicker } from "@/components/status/month-picker";
 import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
 
 type Fund = { group?: string; item?: string; amount?: string; share?: string; y2023?: string; y2022?: string };
 type ProjectLine = { name?: string; category?: string; total?: string; current?: string; purpose?: string };
 
-export default async function DepartmentPage() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function DepartmentPage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser("/");
   const { t } = await getMessages();
-  const view = await getDepartmentView(DEFAULT_YEAR, user);
+  const { month } = monthParams.parse(await searchParams);
+  const [view, lights] = await Promise.all([getDepartmentView(DEFAULT_YEAR, user), rollup({ tableNo: "11", ...indicatorScope(user) }, DEFAULT_YEAR, month)]);
   if (!view) return <p>{t.errors.notFound}</p>;
   const detail = JSON.parse(view.profile?.detailJson ?? "{}") as { funds?: Fund[]; projects?: ProjectLine[] };
   const codeOf = new Map(view.projects.map((p) => [p.name, p]));
@@ -21,7 +29,9 @@ export default async function DepartmentPage() {
 
   return (
     <>
-      <PageHeader title={view.dept.name} subtitle={`${DEFAULT_YEAR} · ${t.dept.title}`} />
+      <PageHeader title={view.dept.name} subtitle={`${DEFAULT_YEAR} · ${t.dept.title}`}>
+        <MonthPicker year={DEFAULT_YEAR} month={month} t={t} path="/" />
+      </PageHeader>
       <div className="grid gap-5 lg:grid-cols-5">
         <div className="lg:col-span-3">
           <Card title={t.dept.funds}>
@@ -106,8 +116,8 @@ export default async function DepartmentPage() {
       <h2 className="mt-8 mb-3 text-lg font-semibold">{t.dept.annualGoals}</h2>
       <div className="space-y-5">
         {annualGoals.map((g) => (
-          <Card key={g.id} title={`${t.common.annual}${t.grid.goal}${g.goalNo}：${g.text}`}>
-            <IndicatorGrid rows={g.indicators} t={t} term="annual" />
+          <Card key={g.id} title={`${t.common.annual}${t.grid.goal}${g.goalNo}：${g.text}`} actions={<LightBadge light={lights.goals.get(g.id) ?? "none"} t={t} />}>
+            <IndicatorGrid rows={g.indicators} t={t} term="annual" progress={lights.progress} />
           </Card>
         ))}
       </div>

@@ -236,5 +236,12 @@ describe("roll-up", () => {
     const project = r.projects.get("420100225030030000105");
     expect(project).toBe(worstLight([...r.indicators.values()]));
     expect(r.lines.filter((l) => l.indicator.id === shared.id)).toHaveLength(9);
+    // Progress on project pages: the furthest-behind office, who reported, and the monthly trend.
+    const p = r.progress.get(shared.id);
+    expect(p).toMatchObject({ light: "red", offices: 9 });
+    expect(p?.reported).toBeGreaterThanOrEqual(2); // 江岸 (January on) and 江汉 (March)
+    expect(p?.ratio).toBeCloseTo(300 / ((24950 / 9) * 5 / 12), 6);
+    expect(p?.trend).toHaveLength(5);
+    expect(p?.trend[4]).toBe(300); // May: only 江岸 reported
   });
 });

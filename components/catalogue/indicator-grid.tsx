@@ -4,6 +4,10 @@ import type { IndicatorRow } from "@/lib/catalogue/queries";
 import { TargetBadge } from "./target-badge";
 import { LightBadge } from "@/components/status/light-badge";
 import type { Light } from "@/lib/status";
+import { Sparkline } from "@/components/charts/sparkline";
+import { fill } from "@/lib/i18n/messages";
+
+export type Progress = { light: Light; ratio: number | null; explanation: string; reported: number; offices: number; latest: string | null; trend: (number | null)[] };
 
 /** rowSpan for merged 一级/二级 cells: the first row of each run gets the run's length, the rest 0. */
 export function spans<T>(rows: T[], key: (r: T) => string): number[] {
@@ -17,7 +21,7 @@ export function spans<T>(rows: T[], key: (r: T) => string): number[] {
   return out;
 }
 
-export function IndicatorGrid({ rows, t, term, lights }: { rows: IndicatorRow[]; t: Messages; term: string; lights?: Map<number, Light> }) {
+export function IndicatorGrid({ rows, t, term, progress }: { rows: IndicatorRow[]; t: Messages; term: string; progress?: Map<number, Progress> }) {
   const annual = term === "annual";
   const hasBasis = rows.some((r) => r.basis);
   const l1 = spans(rows, (r) => r.level1);
@@ -43,7 +47,14 @@ export function IndicatorGrid({ rows, t, term, lights }: { rows: IndicatorRow[];
             {hasBasis && <th scope="col">{t.grid.basis}</th>}
             <th scope="col">{t.grid.office}</th>
             <th scope="col">{t.grid.target}</th>
-            {lights && <th scope="col">{t.report.light}</th>}
+            {progress && (
+              <>
+                <th scope="col" className="text-right">{t.report.latest}</th>
+                <th scope="col" className="text-right">{t.dashboardTable.achievement}</th>
+                <th scope="col">{t.grid.trend}</th>
+                <th scope="col">{t.report.light}</th>
+              </>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -63,7 +74,7 @@ export function IndicatorGrid({ rows, t, term, lights }: { rows: IndicatorRow[];
                 <div className="text-slate-500">{officeSummary(r)}</div>
               </td>
               <td><TargetBadge row={r} t={t} /></td>
-              {lights && <td>{lights.has(r.id) ? <LightBadge light={lights.get(r.id) as Light} t={t} /> : null}</td>}
+              {progress && <ProgressCells p={progress.get(r.id)} t={t} />}
             </tr>
           ))}
         </tbody>
@@ -77,4 +88,16 @@ function officeSummary(r: IndicatorRow): string {
   const names = r.orgs.map((o) => o.organization.shortName ?? o.organization.name);
   if (r.officeText && names.length === 1 && names[0] === r.officeText) return "";
   return names.length > 3 ? `${names.slice(0, 2).join("、")} 等 ${names.length} 个单位` : names.join("、");
+}
+
+function ProgressCells({ p, t }: { p: Progress | undefined; t: Messages }) {
+  if (!p) return <><td /><td /><td /><td /></>;
+  return (
+    <>
+      <td className="num text-xs">{p.offices > 1 ? fill(t.grid.reportedOf, { n: p.reported, m: p.offices }) : (p.latest ?? "—")}</td>
+      <td className="num">{p.ratio == null ? "—" : `${Math.floor(p.ratio * 1000) / 10}%`}</td>
+      <td><Sparkline values={p.trend} label={t.grid.trend} /></td>
+      <td title={p.explanation}><LightBadge light={p.light} t={t} /></td>
+    </>
+  );
 }

@@ -13,7 +13,7 @@ const zh = {
   grid: {
     table: "表", goal: "目标", level1: "一级指标", level2: "二级指标", level3: "三级指标",
     v2022: "2022年", v2023: "2023年", v2024: "2024年目标", value: "指标值", basis: "指标值确定依据",
-    office: "责任单位", target: "解析", project: "项目", term: "类型",
+    office: "责任单位", target: "解析", project: "项目", term: "类型", trend: "趋势", reportedOf: "{n}/{m} 单位已报",
   },
   dept: {
     title: "部门整体支出绩效目标（表11）", funds: "部门总体资金情况", overview: "部门职能概述", tasks: "年度工作任务",
@@ -90,7 +90,7 @@ const en: Messages = {
   grid: {
     table: "Table", goal: "Goal", level1: "Level 1", level2: "Level 2", level3: "Indicator",
     v2022: "2022", v2023: "2023", v2024: "2024 target", value: "Target", basis: "Basis",
-    office: "Responsible", target: "Parsed", project: "Project", term: "Term",
+    office: "Responsible", target: "Parsed", project: "Project", term: "Term", trend: "Trend", reportedOf: "{n} of {m} offices",
   },
   dept: {
     title: "Department-wide performance targets (Table 11)", funds: "Funds", overview: "Functions", tasks: "Tasks for the year",

@@ -6,6 +6,7 @@ import { indicatorStatus, worstLight, type Light, type Status } from "../status"
 import type { Prisma } from "../db/generated/sqlite/client";
 import { monthly } from "./service";
 import { aggregate, aggregationOf, officeTarget, targetOf } from "./target";
+import { expectedPath } from "../dashboard/path";
 
 /** Months whose reporting period is closed (explicitly, or deadline passed and not reopened). */
 export async function closedMonths(year: number, now = new Date()): Promise<Set<number>> {
@@ -100,7 +101,26 @@ export async function rollup(where: Prisma.IndicatorWhereInput, year: number, as
     if (l.indicator.goal.project) push(byProject, l.indicator.goal.project.code, l.status.light);
   }
   const worst = <K>(m: Map<K, Light[]>) => new Map([...m].map(([k, v]) => [k, worstLight(v)] as const));
-  return { indicators: worst(byIndicator), goals: worst(byGoal), projects: worst(byProject), lines };
+  const indicators = worst(byIndicator);
+  // Per indicator: the furthest-behind office's progress, who has reported, the monthly trend.
+  const progress = new Map<number, { light: Light; ratio: number | null; explanation: string; reported: number; offices: number; latest: string | null; trend: (number | null)[] }>();
+  for (const l of lines) {
+    const id = l.indicator.id;
+    const prev = progress.get(id);
+    const ratio = l.status.ratio;
+    const worse = !prev || (ratio != null && (prev.ratio == null || ratio < prev.ratio));
+    const full = targetOf(l.indicator);
+    progress.set(id, {
+      light: indicators.get(id) as Light,
+      ratio: worse ? ratio : (prev?.ratio ?? null),
+      explanation: worse ? l.status.explanation.zh : (prev?.explanation ?? ""),
+      reported: (prev?.reported ?? 0) + (l.latest ? 1 : 0),
+      offices: l.shared,
+      latest: l.shared === 1 ? (l.latest ? `${l.latest.month}月 ${l.latest.valueText}` : null) : (prev?.latest ?? null),
+      trend: prev?.trend ?? expectedPath(full, l.indicator.reports, aggregationOf(l.indicator.aggregation, full)).slice(0, asOfMonth).map((p) => p.actual),
+    });
+  }
+  return { indicators, goals: worst(byGoal), projects: worst(byProject), progress, lines };
 }
 
 export type MyIndicatorLine = Awaited<ReturnType<typeof myIndicators>>[number];

@@ -136,7 +136,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
       {goals.map((g) => (
         <div key={g.id} className="mt-5">
           <Card title={`${g.term === "annual" ? "年度绩效目标表" : "长期绩效目标表"} · ${fill(t.project.indicators, { n: g.indicators.length })}`}>
-            <IndicatorGrid rows={g.indicators} t={t} term={g.term} lights={g.term === "annual" ? lights.indicators : undefined} />
+            <IndicatorGrid rows={g.indicators} t={t} term={g.term} progress={g.term === "annual" ? lights.progress : undefined} />
           </Card>
         </div>
       ))}
