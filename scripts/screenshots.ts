@@ -4,10 +4,10 @@ import { chromium, type Browser } from "@playwright/test";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const shots: { name: string; path: string; width: number; user?: string; full?: boolean }[] = [
-  { name: "catalogue", path: "/catalogue?table=12-1&term=annual", width: 1440 },
-  { name: "department", path: "/", width: 1440 },
-  { name: "project", path: "/projects/420100225030030000102", width: 1440 },
-  { name: "project-narrow", path: "/projects/420100225030030000102", width: 390 },
+  { name: "catalogue", path: "/catalogue?table=12-1&term=annual", width: 1440, user: "evaluator" },
+  { name: "department", path: "/", width: 1440, user: "evaluator" },
+  { name: "project", path: "/projects/420100225030030000105?month=6", width: 1440, user: "manager", full: true },
+  { name: "project-narrow", path: "/projects/420100225030030000105?month=6", width: 390, user: "manager" },
   { name: "quality", path: "/admin/quality", width: 1440, user: "admin" },
   { name: "indicator", path: "/indicators/1", width: 1440, user: "admin" },
   { name: "indicator-reports", path: "/indicators/205?month=6", width: 1440, user: "manager" },
