@@ -11,3 +11,11 @@ test("the login form refuses a wrong password and admits a demo account", async 
   await expect(page.getByRole("button", { name: "退出" })).toBeVisible();
   await expect(page.getByRole("link", { name: "数据质量" })).toBeVisible();
 });
+
+test("pages carry the security headers", async ({ page }) => {
+  const res = await page.goto("/login");
+  const h = res?.headers() ?? {};
+  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+});
