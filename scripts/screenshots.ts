@@ -16,6 +16,7 @@ const shots: { name: string; path: string; width: number; user?: string; full?: 
   { name: "reporter", path: "/my?year=2024&month=6", width: 1440, user: "jiangan" },
   { name: "reporter-narrow", path: "/my?year=2024&month=6", width: 390, user: "jiangan" },
   { name: "review", path: "/review", width: 1440, user: "manager" },
+  { name: "evaluation", path: "/evaluation/420100225030030000105", width: 1440, user: "evaluator" },
   { name: "dashboard", path: "/dashboard?year=2024&month=6", width: 1440, user: "manager", full: true },
   { name: "dashboard-narrow", path: "/dashboard?year=2024&month=6", width: 390, user: "manager" },
 ];

@@ -11,6 +11,7 @@ export function AppHeader({ t, locale, user }: { t: Messages; locale: Locale; us
     { href: "/catalogue", label: t.nav.catalogue },
     { href: "/projects", label: t.nav.projects },
     ...(user?.role === "reporter" ? [{ href: "/my", label: t.nav.my }] : []),
+    ...(user && user.role !== "reporter" ? [{ href: "/evaluation", label: t.nav.evaluation }] : []),
     ...(user?.role === "manager" || user?.role === "admin" ? [{ href: "/review", label: t.nav.review }] : []),
     ...(user?.role === "admin" ? [{ href: "/admin/quality", label: t.nav.quality }, { href: "/admin/periods", label: t.nav.periods }] : []),
   ];

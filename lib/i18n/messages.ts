@@ -4,7 +4,7 @@ export type Locale = (typeof locales)[number];
 
 const zh = {
   app: { name: "绩效", full: "预算绩效目标管理", switchLang: "English", signIn: "登录", signOut: "退出" },
-  nav: { home: "部门概览", catalogue: "指标目录", projects: "项目", quality: "数据质量", offices: "责任单位", my: "我的指标", review: "审核", periods: "填报期", dashboard: "总览" },
+  nav: { home: "部门概览", catalogue: "指标目录", projects: "项目", quality: "数据质量", offices: "责任单位", my: "我的指标", review: "审核", periods: "填报期", dashboard: "总览", evaluation: "自评" },
   common: {
     all: "全部", search: "搜索", filter: "筛选", reset: "重置", none: "无", wan: "万元", total: "合计",
     annual: "年度", longTerm: "长期", count: "共 {n} 条", noResults: "没有符合条件的指标", back: "返回",
@@ -55,6 +55,7 @@ const zh = {
     comment: "审核意见", nothingToReview: "没有待审核的报告", shared: "{n} 个单位共同承担", reportFor: "填报月份", locked: "已审核锁定，修改将生成新版本",
     reviewedBy: "审核", revision: "第{n}版",
   },
+  evaluation: { title: "绩效自评", download: "下载", total: "总分", budgetScore: "预算执行得分", issues: "{n} 项待处理（缺少实际值、偏差原因或评分），总分暂按现有数据计算" },
   office: { owes: "本月待报", returned: "被退回的报告", indicators: "负责的年度指标" },
   dashboardTable: {
     title: "指标状态明细", achievement: "完成进度", columns: "选择列", page: "第", prev: "上一页", next: "下一页", rows: "行", download: "下载",
@@ -81,7 +82,7 @@ export type Messages = Shape<typeof zh>;
 
 const en: Messages = {
   app: { name: "Jixiao", full: "Budget performance targets", switchLang: "中文", signIn: "Sign in", signOut: "Sign out" },
-  nav: { home: "Department", catalogue: "Indicators", projects: "Projects", quality: "Data quality", offices: "Offices", my: "My indicators", review: "Review", periods: "Periods", dashboard: "Overview" },
+  nav: { home: "Department", catalogue: "Indicators", projects: "Projects", quality: "Data quality", offices: "Offices", my: "My indicators", review: "Review", periods: "Periods", dashboard: "Overview", evaluation: "Evaluation" },
   common: {
     all: "All", search: "Search", filter: "Filter", reset: "Reset", none: "None", wan: "10k yuan", total: "Total",
     annual: "Annual", longTerm: "Long-term", count: "{n} rows", noResults: "No indicator matches", back: "Back",
@@ -132,6 +133,7 @@ const en: Messages = {
     comment: "Comment", nothingToReview: "Nothing to review", shared: "Shared by {n} offices", reportFor: "Month", locked: "Approved and locked: a change makes a new revision",
     reviewedBy: "Reviewed", revision: "rev. {n}",
   },
+  evaluation: { title: "Self-evaluation", download: "Download", total: "Total", budgetScore: "Budget execution score", issues: "{n} items to resolve (missing actuals, reasons or scores); the total uses the data so far" },
   office: { owes: "Due this month", returned: "Returned reports", indicators: "Annual indicators" },
   dashboardTable: {
     title: "Indicator status", achievement: "Progress", columns: "Columns", page: "Page", prev: "Previous", next: "Next", rows: "rows", download: "Download",

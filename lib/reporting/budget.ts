@@ -1,8 +1,6 @@
 import "server-only";
-import { prisma } from "../db/prisma";
 import { DomainError, mutate } from "../actions/mutation";
 import type { CurrentUser } from "../auth";
-import { budgetStatus, type Status } from "../status";
 import { spendingInput } from "../validations/budget";
 
 // Budget execution (双监控): each second-level project's spending to date per month; a project's
@@ -46,18 +44,4 @@ export function recordSpending(input: unknown, user?: CurrentUser | null) {
   });
 }
 
-export type MonthExecution = { month: number; spentYuan: number; status: Status };
-
-/** Month by month: the project's spending to date (sum of its second-level projects) and its light. */
-export async function projectExecution(projectId: number, year: number, budgetYuan: number | null): Promise<{ months: MonthExecution[]; bySub: Map<number, { month: number; spentYuan: number; version: number }[]> }> {
-  const rows = await prisma.budgetExecution.findMany({ where: { projectId, year }, orderBy: { month: "asc" } });
-  const bySub = new Map<number, { month: number; spentYuan: number; version: number }[]>();
-  for (const r of rows) if (r.subProjectId != null) bySub.set(r.subProjectId, [...(bySub.get(r.subProjectId) ?? []), r]);
-  const months: MonthExecution[] = [];
-  const last = rows.length ? Math.max(...rows.map((r) => r.month)) : 0;
-  for (let m = 1; m <= last; m++) {
-    const spentYuan = [...bySub.values()].reduce((s, list) => s + (list.filter((r) => r.month <= m).at(-1)?.spentYuan ?? 0), 0);
-    months.push({ month: m, spentYuan, status: budgetStatus({ budgetYuan: budgetYuan ?? 0, spentYuan, asOfMonth: m }) });
-  }
-  return { months, bySub };
-}
+export { projectExecution, type MonthExecution } from "./execution";
