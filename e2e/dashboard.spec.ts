@@ -69,6 +69,12 @@ test("a manager sees the scripted March in the overview and drills down to the r
   await expect(reports).toContainText("一季度进度慢");
   await expect(reports.getByRole("link", { name: "一季度发放台账.pdf" })).toBeVisible();
 
+  // The August review of January–July is one click.
+  await page.goto("/dashboard?year=2024&month=3");
+  await page.getByRole("link", { name: "1–7月集中监控" }).click();
+  await expect(page).toHaveURL(/month=7/);
+  await expect(page.getByText("截至 7月")).toBeVisible();
+
   // The month lives in the URL: the same link shows the same view.
   await page.goto("/dashboard?year=2024&month=3");
   await expect(page.getByTestId("overall-red")).toContainText("1");

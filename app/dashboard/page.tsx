@@ -28,6 +28,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     <>
       <PageHeader title={t.dashboard.title} subtitle={`${year} · ${t.report.asOf} ${fill(t.report.month, { m: month })}（${t.dashboard.review}）`}>
         <div className="flex items-end gap-3">
+          <Link href={`/dashboard?year=${year}&month=7`} aria-current={month === 7 ? "page" : undefined} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-700">{t.dashboard.julyReview}</Link>
           <Link href={`/dashboard/indicators?year=${year}&month=${month}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">{t.dashboardTable.title} →</Link>
           <MonthPicker year={year} month={month} t={t} path="/dashboard" />
         </div>

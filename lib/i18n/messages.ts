@@ -61,7 +61,7 @@ const zh = {
     title: "指标状态明细", achievement: "完成进度", columns: "选择列", page: "第", prev: "上一页", next: "下一页", rows: "行", download: "下载",
   },
   dashboard: {
-    title: "绩效监控总览", review: "1–N月监控", summary: "指标状态汇总", indicators: "{n} 个年度指标", byProject: "按项目", byLevel1: "按一级指标",
+    title: "绩效监控总览", review: "1–N月监控", julyReview: "1–7月集中监控", summary: "指标状态汇总", indicators: "{n} 个年度指标", byProject: "按项目", byLevel1: "按一级指标",
     byOffice: "按责任单位", budget: "预算执行率与时间进度", worst: "十项最大偏差", why: "偏差原因", noShortfall: "暂无黄灯、红灯或逾期指标",
     completeness: "填报完整性（单位 × 月份）", asTable: "查看数据表", cell: { reported: "已报", late: "逾期补报", missing: "缺报", open: "未到截止", future: "" },
   },
@@ -139,7 +139,7 @@ const en: Messages = {
     title: "Indicator status", achievement: "Progress", columns: "Columns", page: "Page", prev: "Previous", next: "Next", rows: "rows", download: "Download",
   },
   dashboard: {
-    title: "Performance overview", review: "Jan–N monitoring", summary: "Lights", indicators: "{n} annual indicators", byProject: "By project", byLevel1: "By level-1 category",
+    title: "Performance overview", review: "Jan–N monitoring", julyReview: "Jan–Jul review", summary: "Lights", indicators: "{n} annual indicators", byProject: "By project", byLevel1: "By level-1 category",
     byOffice: "By office", budget: "Budget execution against time", worst: "Ten worst shortfalls", why: "Reason", noShortfall: "No yellow, red or overdue indicator",
     completeness: "Reporting completeness (office × month)", asTable: "Show the numbers", cell: { reported: "Reported", late: "Late", missing: "Missing", open: "Not due yet", future: "" },
   },
