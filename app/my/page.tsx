@@ -6,9 +6,10 @@ import { currentUser } from "@/lib/auth";
 import { myIndicators, type MyIndicatorLine } from "@/lib/reporting/queries";
 import { monthParams } from "@/lib/validations/month";
 import { formatNumber } from "@/lib/targets";
-import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { MonthPicker } from "@/components/status/month-picker";
+import { ReportStatusBadge } from "@/components/reporting/report-status-badge";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -74,7 +75,7 @@ export default async function MyIndicatorsPage({ searchParams }: { searchParams:
                         <div className="mt-1 text-xs leading-snug text-slate-600">{l.status.explanation.zh}</div>
                       </td>
                       <td className="whitespace-nowrap">
-                        {l.current ? <Badge tone={l.current.status === "returned" ? "red" : l.current.status === "approved" ? "green" : l.current.status === "submitted" ? "blue" : "slate"}>{t.report.status[l.current.status as keyof typeof t.report.status]}</Badge> : <span className="text-xs text-slate-400">—</span>}
+                        {l.current ? <ReportStatusBadge status={l.current.status} t={t} /> : <span className="text-xs text-slate-400">—</span>}
                         {l.current?.status === "returned" && l.current.reviewComment && <div className="mt-1 max-w-48 text-xs text-red-700">{l.current.reviewComment}</div>}
                       </td>
                       <td>

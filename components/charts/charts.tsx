@@ -1,12 +1,12 @@
 "use client";
 // The one chart wrapper (Recharts): every chart of the app is built here, readable in Chinese,
 // with a legend whose entries carry an icon and a word, and tooltips that state the numbers.
+import { LIGHT_ICONS } from "@/components/status/light-badge";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export const LIGHT_COLOURS = {
   green: "#059669", yellow: "#d97706", red: "#dc2626", blue: "#0284c7", overdue: "#7f1d1d", nodata: "#94a3b8", pending: "#cbd5e1", none: "#e2e8f0",
 } as const;
-const ICONS = { green: "●", yellow: "▲", red: "■", blue: "◆", overdue: "⏰", nodata: "○", pending: "…", none: "–" } as const;
 type LightKey = keyof typeof LIGHT_COLOURS;
 
 export function LightBars({ data, labels, height }: { data: ({ name: string } & Partial<Record<LightKey, number>>)[]; labels: Record<LightKey, string>; height?: number }) {
@@ -21,7 +21,7 @@ export function LightBars({ data, labels, height }: { data: ({ name: string } & 
           <Tooltip formatter={(v, n) => [`${String(v)} 个`, String(n)]} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {keys.map((k) => (
-            <Bar key={k} dataKey={k} stackId="lights" fill={LIGHT_COLOURS[k]} name={`${ICONS[k]} ${labels[k]}`} isAnimationActive={false} />
+            <Bar key={k} dataKey={k} stackId="lights" fill={LIGHT_COLOURS[k]} name={`${LIGHT_ICONS[k]} ${labels[k]}`} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>

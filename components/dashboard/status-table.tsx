@@ -2,12 +2,11 @@
 import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
 import type { Messages } from "@/lib/i18n/messages";
-import type { Light } from "@/lib/status";
+import { LIGHT_ORDER, type Light } from "@/lib/status";
 import type { StatusRow } from "@/lib/dashboard/table";
 import { DataTable } from "@/components/ui/data-table";
 import { LightBadge } from "@/components/status/light-badge";
 
-const ORDER: Light[] = ["overdue", "red", "yellow", "blue", "nodata", "pending", "green", "none"];
 
 export function StatusTable({ rows, t, month }: { rows: StatusRow[]; t: Messages; month: number }) {
   const columns: ColumnDef<StatusRow>[] = [
@@ -29,7 +28,7 @@ export function StatusTable({ rows, t, month }: { rows: StatusRow[]; t: Messages
     },
     {
       id: "light", accessorKey: "light", header: t.report.light,
-      sortingFn: (a, b) => ORDER.indexOf(a.original.light as Light) - ORDER.indexOf(b.original.light as Light),
+      sortingFn: (a, b) => LIGHT_ORDER.indexOf(a.original.light as Light) - LIGHT_ORDER.indexOf(b.original.light as Light),
       cell: (c) => <span title={c.row.original.explanation}><LightBadge light={c.row.original.light as Light} t={t} /></span>,
     },
   ];

@@ -1,5 +1,7 @@
 import ExcelJS from "exceljs";
 import type { StatusRow } from "./table";
+import { LIGHT_ORDER, type Light } from "../status";
+import { messages } from "../i18n/messages";
 
 const COLUMNS: { id: keyof StatusRow; zh: string; width: number }[] = [
   { id: "table", zh: "表", width: 6 },
@@ -14,7 +16,6 @@ const COLUMNS: { id: keyof StatusRow; zh: string; width: number }[] = [
   { id: "light", zh: "状态", width: 8 },
   { id: "explanation", zh: "说明", width: 60 },
 ];
-const LIGHT_ZH: Record<string, string> = { green: "绿灯", yellow: "黄灯", red: "红灯", blue: "蓝灯", overdue: "逾期未报", nodata: "未填报", none: "无需填报", pending: "未到期" };
 
 /** The rows as shown: the URL's sort, without the columns the user hid. */
 export function shownRows(rows: StatusRow[], sort: string | undefined, hidden: string[]) {
@@ -22,8 +23,7 @@ export function shownRows(rows: StatusRow[], sort: string | undefined, hidden: s
   const sorted = [...rows];
   if (sort) {
     const [id, dir] = sort.split(".") as [keyof StatusRow, string];
-    const order = ["overdue", "red", "yellow", "blue", "nodata", "pending", "green", "none"];
-    const key = (r: StatusRow) => (id === "light" ? order.indexOf(r.light) : r[id]);
+    const key = (r: StatusRow) => (id === "light" ? LIGHT_ORDER.indexOf(r.light as Light) : r[id]);
     sorted.sort((a, b) => {
       const x = key(a);
       const y = key(b);
@@ -34,7 +34,7 @@ export function shownRows(rows: StatusRow[], sort: string | undefined, hidden: s
     });
   }
   const cell = (r: StatusRow, id: keyof StatusRow) =>
-    id === "achievement" ? (r.achievement == null ? "" : `${Math.floor(r.achievement * 1000) / 10}%`) : id === "light" ? LIGHT_ZH[r.light] ?? r.light : String(r[id] ?? "");
+    id === "achievement" ? (r.achievement == null ? "" : `${Math.floor(r.achievement * 1000) / 10}%`) : id === "light" ? messages.zh.light[r.light as Light] ?? r.light : String(r[id] ?? "");
   return { cols, cells: sorted.map((r) => cols.map((c) => cell(r, c.id))) };
 }
 

@@ -1,7 +1,7 @@
+import { one } from "./params";
 import { z } from "zod";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const one = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);
 
 /** The catalogue's URL: every filter is a search param, so a link reproduces the view. */
 export const catalogueParams = z.object({

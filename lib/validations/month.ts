@@ -1,6 +1,6 @@
+import { one } from "./params";
 import { z } from "zod";
 
-const one = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);
 
 /** ?year=2024&month=6 on reporting and review pages; bad values fall back to defaults. */
 export const monthParams = z.object({

@@ -1,7 +1,7 @@
+import { one } from "./params";
 import { z } from "zod";
 import { defaultMonth } from "./month";
 
-const one = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);
 const opt = <T extends z.ZodType>(s: T) => z.preprocess((v) => { const x = one(v); return x === "" ? undefined : x; }, s.optional().catch(undefined));
 const LIGHTS = ["green", "yellow", "red", "blue", "overdue", "nodata", "none", "pending"] as const;
 

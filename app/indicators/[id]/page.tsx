@@ -11,8 +11,8 @@ import { OverrideForm } from "@/components/catalogue/override-form";
 import { reportContext } from "@/lib/reporting/queries";
 import { expectedPath } from "@/lib/dashboard/path";
 import { PathChart } from "@/components/charts/charts";
-import { Badge } from "@/components/ui/card";
 import { fill } from "@/lib/i18n/messages";
+import { ReportStatusBadge } from "@/components/reporting/report-status-badge";
 
 export default async function IndicatorPage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
@@ -93,7 +93,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
                           <td className="whitespace-nowrap">{r.organization.shortName ?? r.organization.name}</td>
                           <td className="num">{r.valueText}</td>
                           <td className="whitespace-nowrap">
-                            <Badge tone={r.status === "returned" ? "red" : r.status === "approved" ? "green" : r.status === "submitted" ? "blue" : "slate"}>{t.report.status[r.status as keyof typeof t.report.status]}</Badge>
+                            <ReportStatusBadge status={r.status} t={t} />
                             {r.reviewComment && <div className="mt-1 max-w-48 text-xs text-slate-600">{t.report.comment}：{r.reviewComment}</div>}
                           </td>
                           <td className="max-w-72 text-xs">

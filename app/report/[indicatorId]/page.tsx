@@ -9,9 +9,10 @@ import { formatNumber } from "@/lib/targets";
 import { indicatorStatus } from "@/lib/status";
 import { monthly } from "@/lib/reporting/service";
 import { prisma } from "@/lib/db/prisma";
-import { Badge, Card, Field, PageHeader } from "@/components/ui/card";
+import { Card, Field, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { ReportForm } from "@/components/reporting/report-form";
+import { ReportStatusBadge } from "@/components/reporting/report-status-badge";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -80,7 +81,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
 
       <div className="mt-5 grid gap-5 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <Card title={`${fill(t.report.month, { m: month })} · ${t.report.value}`} actions={current ? <Badge tone={current.status === "returned" ? "red" : current.status === "approved" ? "green" : "blue"}>{t.report.status[current.status as keyof typeof t.report.status]} · {fill(t.report.revision, { n: current.revision })}</Badge> : undefined}>
+          <Card title={`${fill(t.report.month, { m: month })} · ${t.report.value}`} actions={current ? <ReportStatusBadge status={current.status} t={t} suffix={fill(t.report.revision, { n: current.revision })} /> : undefined}>
             {current?.status === "returned" && current.reviewComment && (
               <p className="mb-3 rounded bg-red-50 px-3 py-2 text-sm text-red-800">{t.report.comment}：{current.reviewComment}</p>
             )}
