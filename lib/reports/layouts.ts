@@ -12,7 +12,8 @@ export type FormDefinition = {
   title: string;
   /** Label / value pairs above the grid, two per printed row. */
   header: { label: string; field: "projectName" | "department" | "unit" | "year" }[];
-  funds: { label: string; rows: { label: string; field: "total" | "current" | "carry" | "other" }[] };
+  /** Rows of the funds block; `field` names a key of SelfEvaluation.funds. */
+  funds: { label: string; rows: { label: string; field: string }[] };
   budgetPoints: number;
   grid: GridColumn[];
 };
@@ -61,7 +62,31 @@ export const PROJECT_SELF_EVAL_WITH_REVISIONS: FormDefinition = {
   ],
 };
 
+/** 部门整体支出绩效自评表: the same grid over 表11's annual goals, funds by source and by kind (domain.md §5). */
+export const DEPARTMENT_SELF_EVAL: FormDefinition = {
+  ...PROJECT_SELF_EVAL,
+  id: "department-self-eval",
+  title: "部门整体支出绩效自评表",
+  header: [
+    { label: "部门名称", field: "department" },
+    { label: "年度", field: "year" },
+  ],
+  funds: {
+    label: "部门资金（万元）",
+    rows: [
+      { label: "年度资金总额", field: "total" },
+      { label: "按收入性质分：财政拨款", field: "fiscal" },
+      { label: "　　　　　　财政专户管理资金", field: "special" },
+      { label: "　　　　　　单位资金", field: "unit_funds" },
+      { label: "按支出性质分：人员类", field: "personnel" },
+      { label: "　　　　　　运转类", field: "operating" },
+      { label: "　　　　　　特定目标类", field: "specific" },
+    ],
+  },
+};
+
 export const LAYOUTS: Record<string, FormDefinition> = {
+  [DEPARTMENT_SELF_EVAL.id]: DEPARTMENT_SELF_EVAL,
   [PROJECT_SELF_EVAL.id]: PROJECT_SELF_EVAL,
   [PROJECT_SELF_EVAL_WITH_REVISIONS.id]: PROJECT_SELF_EVAL_WITH_REVISIONS,
 };
