@@ -12,6 +12,8 @@ type TargetColumns = {
   targetDirection: string | null;
   accumulation: string | null;
   targetOverride: string | null;
+  /** The latest approved revision (调整指标值); the effective columns were parsed from it. */
+  revisedTargetText?: string | null;
   level3: string;
 };
 
@@ -20,8 +22,8 @@ type TargetColumns = {
  * not stored as columns: they are read again from the text the stored parse came from.
  */
 export function targetOf(row: TargetColumns): ParsedTarget {
-  let source = row.targetText;
-  if (row.targetOverride) {
+  let source = row.revisedTargetText ?? row.targetText;
+  if (row.targetOverride && !row.revisedTargetText) {
     try {
       source = (JSON.parse(row.targetOverride) as { expression?: string }).expression ?? source;
     } catch {
@@ -30,7 +32,7 @@ export function targetOf(row: TargetColumns): ParsedTarget {
   }
   const { deadline, period } = parseTarget(source, row.level3);
   return {
-    text: row.targetText,
+    text: row.revisedTargetText ?? row.targetText,
     kind: row.targetKind as ParsedTarget["kind"],
     comparator: row.targetComparator as ParsedTarget["comparator"],
     value: row.targetValue,
