@@ -9,7 +9,9 @@ test("the login form refuses a wrong password and admits a demo account", async 
   await page.getByLabel("密码").fill("Jixiao#2024");
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByRole("button", { name: "退出" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "数据质量" })).toBeVisible();
+  // The admin's menu leads to the administration pages.
+  await page.getByRole("link", { name: "管理", exact: true }).click();
+  await expect(page.getByRole("link", { name: /数据质量/ })).toBeVisible();
 });
 
 test("pages carry the security headers", async ({ page }) => {

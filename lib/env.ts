@@ -14,6 +14,11 @@ const schema = z.object({
     }),
   AUTH_SECRET: z.string().min(16).optional(),
   JIXIAO_ALLOW_RESEED: z.enum(["0", "1"]).default("0"),
+  /**
+   * Where evidence files are kept (default data/uploads, relative to the working directory).
+   * Several app instances must share it (one volume or NFS): see docs/decisions/005-durability.md.
+   */
+  UPLOAD_DIR: z.string().min(1).optional(),
   // Government single sign-on (OpenID Connect): all three set, or none.
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -21,6 +26,10 @@ const schema = z.object({
   OIDC_NAME: z.string().min(1).default("统一身份认证"),
   /** The claim that carries the local username an SSO identity maps to. */
   OIDC_USERNAME_CLAIM: z.string().min(1).default("preferred_username"),
+  /** The Chromium that prints PDF reports (Debian's package by default). */
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  /** /api/v1 requests per minute per API token, session or client address (proxy.ts); 0 turns the limit off. */
+  API_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { chromium, type Browser } from "@playwright/test";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
+const only = process.argv[3]?.split(",");
 const shots: { name: string; path: string; width: number; user?: string; full?: boolean }[] = [
   { name: "catalogue", path: "/catalogue?table=12-1&term=annual", width: 1440, user: "evaluator" },
   { name: "department", path: "/", width: 1440, user: "evaluator" },
@@ -16,7 +17,10 @@ const shots: { name: string; path: string; width: number; user?: string; full?: 
   { name: "reporter", path: "/my?year=2024&month=6", width: 1440, user: "jiangan" },
   { name: "reporter-narrow", path: "/my?year=2024&month=6", width: 390, user: "jiangan" },
   { name: "review", path: "/review", width: 1440, user: "manager" },
-  { name: "evaluation", path: "/evaluation/420100225030030000105", width: 1440, user: "evaluator" },
+  { name: "evaluation", path: "/evaluation/420100225030030000105", width: 1440, user: "evaluator", full: true },
+  { name: "evaluation-index", path: "/evaluation", width: 1440, user: "evaluator" },
+  { name: "evaluation-department", path: "/evaluation/department", width: 1440, user: "evaluator" },
+  { name: "evaluation-summary", path: "/evaluation/summary", width: 1440, user: "manager", full: true },
   { name: "dashboard", path: "/dashboard?year=2024&month=6", width: 1440, user: "manager", full: true },
   { name: "dashboard-narrow", path: "/dashboard?year=2024&month=6", width: 390, user: "manager" },
 ];
@@ -34,7 +38,7 @@ const browser = await chromium.launch({
   executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
 });
-for (const s of shots) {
+for (const s of shots.filter((x) => !only || only.includes(x.name))) {
   const page = await pageFor(browser, s.user);
   await page.setViewportSize({ width: s.width, height: 900 });
   await page.goto(base + s.path);

@@ -78,6 +78,25 @@ describe("项目支出绩效自评表", () => {
     expect(ok.status, ok.stderr).toBe(0);
     expect((JSON.parse(readFileSync(out, "utf8")) as { rows: unknown[] }).rows).toHaveLength(19);
     expect(run(["report", "self-eval", "--year", "2024", "--project", "123", "--format", "xlsx", "--out", out]).status).toBe(2);
-    expect(run(["report", "self-eval", "--year", "2024", "--department", "--format", "xlsx", "--out", out]).stderr).toMatch(/not available yet/);
+    expect(run(["report", "self-eval", "--year", "2024", "--project", CODE, "--department", "--format", "xlsx", "--out", out]).status).toBe(2);
+    expect(run(["report", "monitoring", "--year", "2024", "--project", CODE, "--month", "13", "--format", "csv", "--out", out]).status).toBe(2);
   });
+
+  it("the CLI writes the department form as PDF, the July monitoring form as CSV and the summary as JSON", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "jixiao-report-"));
+    const run = (args: string[]) => spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "cli/index.ts", ...args], { cwd: root, encoding: "utf8", env: process.env });
+    const pdf = run(["report", "self-eval", "--year", "2024", "--department", "--format", "pdf", "--out", path.join(dir, "d.pdf")]);
+    expect(pdf.status, pdf.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, "d.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+    const csv = run(["report", "monitoring", "--year", "2024", "--project", CODE, "--format", "csv", "--out", path.join(dir, "m.csv")]);
+    expect(csv.status, csv.stderr).toBe(0);
+    const text = readFileSync(path.join(dir, "m.csv"), "utf8");
+    expect(text.startsWith("\ufeff")).toBe(true);
+    expect(text).toContain("项目支出绩效目标执行监控表");
+    expect(text).toContain("1-7月");
+    const json = run(["report", "summary", "--year", "2024", "--format", "json", "--out", path.join(dir, "s.json")]);
+    expect(json.status, json.stderr).toBe(0);
+    const s = JSON.parse(readFileSync(path.join(dir, "s.json"), "utf8")) as { forms: { scope: string }[] };
+    expect(s.forms.map((f) => f.scope)).toEqual(["department", ...(await prisma.project.findMany({ where: { year: 2024 }, orderBy: { sortOrder: "asc" } })).map((p) => `project:${p.code}`)]);
+  }, 60_000);
 });

@@ -1,27 +1,54 @@
 import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
+import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
 import { DEFAULT_YEAR, listProjects } from "@/lib/catalogue/queries";
-import { PageHeader } from "@/components/ui/card";
+import { selfEvaluation } from "@/lib/reports/self-eval";
+import { latestVersions } from "@/lib/reports/evaluation";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Downloads } from "@/components/evaluation/downloads";
 
 export default async function EvaluationIndex() {
   const user = await requireUser("/evaluation");
   const { t } = await getMessages();
   if (!["evaluator", "manager", "admin"].includes(user.role)) return <p className="text-red-700">{t.errors.forbidden}</p>;
-  const projects = await listProjects(DEFAULT_YEAR);
+  const year = DEFAULT_YEAR;
+  const projects = await listProjects(year);
+  const scopes = [{ scope: "department", code: "department", table: "表11", name: "" }, ...projects.map((p) => ({ scope: `project:${p.code}`, code: p.code, table: `表${p.tableNo}`, name: p.name }))];
+  const [forms, versions] = await Promise.all([Promise.all(scopes.map((s) => selfEvaluation(s.scope, year))), latestVersions(year)]);
+  const e = t.evaluation;
+  const n2 = (v: number) => (Math.round(v * 100) / 100).toFixed(2);
   return (
     <>
-      <PageHeader title={t.evaluation.title} subtitle={`${DEFAULT_YEAR} · 项目支出绩效自评表`} />
+      <PageHeader title={e.title} subtitle={`${year} · ${e.department} / ${e.projects}`}>
+        <Link href="/evaluation/summary" className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">{e.summary} →</Link>
+      </PageHeader>
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        {projects.map((p) => (
-          <li key={p.code}>
-            <Link href={`/evaluation/${p.code}`} className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">
-              <div className="text-xs text-slate-500">表{p.tableNo} · {p.code}</div>
-              <div className="mt-1 font-semibold">{p.name}</div>
-            </Link>
-          </li>
-        ))}
+        {scopes.map((s, i) => {
+          const f = forms[i];
+          const v = versions.get(s.scope);
+          return (
+            <li key={s.scope} className={i === 0 ? "sm:col-span-2 lg:col-span-3" : ""}>
+              <Link href={`/evaluation/${s.code}`} className="block h-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">
+                <div className="text-xs text-slate-500">{s.table}{i > 0 && ` · ${s.code}`}</div>
+                <div className="mt-1 font-semibold">{i === 0 ? `${e.department} · ${f?.projectName ?? ""}` : s.name}</div>
+                {f && (
+                  <div className="mt-2 flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm">
+                    <span><span className="text-slate-500">{e.total}</span> <strong className="text-lg">{n2(f.total)}</strong>（{f.grade}）</span>
+                    {f.errors.length > 0 && <span className="text-amber-800">⚠ {f.errors.length}</span>}
+                    <span className="text-slate-500">{v ? `${fill(e.version, { n: v.number })} · ${n2(v.total)}（${v.grade}）` : e.noVersions}</span>
+                  </div>
+                )}
+              </Link>
+            </li>
+          );
+        })}
       </ul>
+      <div className="mt-6">
+        <Card title={fill(e.monitoring, { m: 7 })}>
+          <Downloads href={`/api/v1/monitoring/department?year=${year}&month=7`} label={e.download} />
+        </Card>
+      </div>
     </>
   );
 }

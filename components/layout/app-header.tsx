@@ -13,7 +13,7 @@ export function AppHeader({ t, locale, user }: { t: Messages; locale: Locale; us
     ...(user?.role === "reporter" ? [{ href: "/my", label: t.nav.my }] : []),
     ...(user && user.role !== "reporter" ? [{ href: "/evaluation", label: t.nav.evaluation }] : []),
     ...(user?.role === "manager" || user?.role === "admin" ? [{ href: "/review", label: t.nav.review }] : []),
-    ...(user?.role === "admin" ? [{ href: "/admin/quality", label: t.nav.quality }, { href: "/admin/periods", label: t.nav.periods }] : []),
+    ...(user?.role === "admin" ? [{ href: "/admin", label: t.nav.admin }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { prisma } from "../db/prisma";
-import { currentUser, type CurrentUser, type Role } from "../auth";
+import type { CurrentUser, Role } from "../auth";
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 export type Message = { zh: string; en: string };
@@ -38,7 +38,8 @@ export async function mutate<S extends z.ZodType, T>(opts: {
     for (const i of parsed.error.issues) (fields[i.path.join(".") || "_"] ??= []).push(i.message);
     return { error: { code: "invalid", message: { zh: "输入有误，请检查标出的字段", en: "Please check the marked fields" }, fields } };
   }
-  const user = opts.user === undefined ? await currentUser() : opts.user;
+  // Loaded only when the caller is not known: the CLI passes its user and never loads next-auth.
+  const user = opts.user === undefined ? await (await import("../auth")).currentUser() : opts.user;
   if (!user) return { error: { code: "unauthenticated", message: { zh: "请先登录", en: "Please sign in" } } };
   if (!opts.roles.includes(user.role)) return { error: { code: "forbidden", message: { zh: "无权执行此操作", en: "You may not do this" } } };
   try {

@@ -23,7 +23,8 @@ export function categoryStem(level: string): string {
 
 function where(f: CatalogueFilter, user: CurrentUser | null): Prisma.IndicatorWhereInput {
   // A reporter's catalogue holds its offices' indicators only; no user (the CLI) sees all.
-  const and: Prisma.IndicatorWhereInput[] = [{ year: f.year }, user ? indicatorScope(user) : {}];
+  // Retired rows (admin tables) are out of use: the catalogue and every list leave them out.
+  const and: Prisma.IndicatorWhereInput[] = [{ year: f.year, retiredAt: null }, user ? indicatorScope(user) : {}];
   if (f.table) and.push({ tableNo: f.table });
   if (f.term) and.push({ term: f.term });
   if (f.org) and.push({ orgs: { some: { organizationId: f.org } } });
@@ -53,18 +54,19 @@ export async function listIndicators(f: CatalogueFilter, user: CurrentUser | nul
 }
 
 export async function getIndicator(id: number, user: CurrentUser) {
-  return prisma.indicator.findFirst({ where: { id, ...indicatorScope(user) }, include: indicatorInclude });
+  // A retired row's page stays readable (with its reports) for those who manage; reporters lose it.
+  return prisma.indicator.findFirst({ where: { id, ...(user.role === "reporter" ? { retiredAt: null } : {}), ...indicatorScope(user) }, include: indicatorInclude });
 }
 
 export async function filterOptions(year: number) {
   const [projects, orgs, levels] = await Promise.all([
-    prisma.project.findMany({ where: { year }, orderBy: { sortOrder: "asc" }, select: { code: true, name: true, tableNo: true } }),
+    prisma.project.findMany({ where: { year, retiredAt: null }, orderBy: { sortOrder: "asc" }, select: { code: true, name: true, tableNo: true } }),
     prisma.organization.findMany({
-      where: { indicators: { some: { indicator: { year } } } },
+      where: { indicators: { some: { indicator: { year, retiredAt: null } } } },
       orderBy: { sortOrder: "asc" },
       select: { id: true, name: true, shortName: true, kind: true },
     }),
-    prisma.indicator.findMany({ where: { year }, distinct: ["level1", "level2"], select: { level1: true, level2: true } }),
+    prisma.indicator.findMany({ where: { year, retiredAt: null }, distinct: ["level1", "level2"], select: { level1: true, level2: true } }),
   ]);
   const level1 = [...new Set(levels.map((l) => categoryStem(l.level1)))].map((s) => `${s}指标`);
   const level2 = [...new Set(levels.map((l) => categoryStem(l.level2)))];
@@ -78,14 +80,17 @@ export async function getDepartmentView(year: number, user: CurrentUser) {
   if (!dept) return null;
   const [goals, projects] = await Promise.all([
     prisma.goal.findMany({
-      where: { year, tableNo: "11" },
+      where: { year, tableNo: "11", retiredAt: null },
       orderBy: { sortOrder: "asc" },
-      include: { indicators: { where: indicatorScope(user), orderBy: { sortOrder: "asc" }, include: indicatorInclude } },
+      include: { indicators: { where: { retiredAt: null, ...indicatorScope(user) }, orderBy: { sortOrder: "asc" }, include: indicatorInclude } },
     }),
     prisma.project.findMany({
-      where: { year },
+      where: { year, retiredAt: null },
       orderBy: { sortOrder: "asc" },
-      include: { _count: { select: { goals: true } }, goals: { select: { _count: { select: { indicators: true } } } } },
+      include: {
+        _count: { select: { goals: { where: { retiredAt: null } } } },
+        goals: { where: { retiredAt: null }, select: { _count: { select: { indicators: { where: { retiredAt: null } } } } } },
+      },
     }),
   ]);
   return { dept, profile: dept.profiles[0] ?? null, goals, projects };
@@ -93,17 +98,18 @@ export async function getDepartmentView(year: number, user: CurrentUser) {
 
 export async function getProjectView(code: string, year: number, user: CurrentUser) {
   return prisma.project.findFirst({
-    where: { code, year },
+    where: { code, year, retiredAt: null },
     include: {
       subProjects: { orderBy: { sortOrder: "asc" }, include: { unit: { select: { id: true, name: true, shortName: true } } } },
       goals: {
+        where: { retiredAt: null },
         orderBy: { sortOrder: "asc" },
-        include: { indicators: { where: indicatorScope(user), orderBy: { sortOrder: "asc" }, include: indicatorInclude } },
+        include: { indicators: { where: { retiredAt: null, ...indicatorScope(user) }, orderBy: { sortOrder: "asc" }, include: indicatorInclude } },
       },
     },
   });
 }
 
 export async function listProjects(year: number) {
-  return prisma.project.findMany({ where: { year }, orderBy: { sortOrder: "asc" } });
+  return prisma.project.findMany({ where: { year, retiredAt: null }, orderBy: { sortOrder: "asc" } });
 }

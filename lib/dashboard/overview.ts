@@ -33,7 +33,7 @@ export async function overview(user: CurrentUser, year: number, month: number) {
   });
   const shortfalls = worst.map((w) => ({ ...w, report: reasons.find((x) => x.indicatorId === w.indicator.id && x.organizationId === w.org.id) ?? null }));
 
-  const projects = await prisma.project.findMany({ where: { year }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true, tableNo: true, currentBudgetYuan: true } });
+  const projects = await prisma.project.findMany({ where: { year, retiredAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true, tableNo: true, currentBudgetYuan: true } });
   const budget = await Promise.all(
     projects.map(async (p) => {
       const { months } = await projectExecution(p.id, year, p.currentBudgetYuan);
@@ -50,11 +50,11 @@ export async function overview(user: CurrentUser, year: number, month: number) {
 async function completeness(user: CurrentUser, year: number, asOf: number) {
   const [owedRows, reports, periods, closed] = await Promise.all([
     prisma.indicatorOrg.findMany({
-      where: { indicator: { year, term: "annual", targetKind: { notIn: ["none", "unparsed"] }, ...indicatorScope(user) }, ...(user.role === "reporter" ? { organizationId: { in: user.orgIds } } : {}) },
+      where: { indicator: { year, term: "annual", retiredAt: null, targetKind: { notIn: ["none", "unparsed"] }, ...indicatorScope(user) }, ...(user.role === "reporter" ? { organizationId: { in: user.orgIds } } : {}) },
       select: { organizationId: true, organization: { select: { name: true, shortName: true, sortOrder: true } } },
     }),
     prisma.report.findMany({
-      where: { year, current: true, status: { in: ["submitted", "approved"] }, ...reportScope(user) },
+      where: { year, current: true, status: { in: ["submitted", "approved"] }, indicator: { retiredAt: null }, ...reportScope(user) },
       select: { organizationId: true, month: true, indicatorId: true, submittedAt: true },
     }),
     prisma.period.findMany({ where: { year } }),

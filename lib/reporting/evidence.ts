@@ -1,10 +1,11 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Message } from "../targets";
+import { env } from "../env";
 
-// Evidence files (佐证材料) live outside the web root under data/uploads, named by a random key;
+// Evidence files (佐证材料) live outside the web root under UPLOAD_DIR (default data/uploads), named by a random key;
 // the original name is only metadata. They are served by /api/v1/evidence/<id> after a scope check.
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 export const EVIDENCE_MAX_FILES = 5;
@@ -24,7 +25,8 @@ const MAGIC: [string, number[]][] = [
 
 export type StoredFile = { fileName: string; mime: string; size: number; sha256: string; storageKey: string };
 
-const uploadDir = () => path.resolve(/*turbopackIgnore: true*/ process.cwd(), "data", "uploads");
+/** UPLOAD_DIR, or data/uploads: one directory every app instance shares (docs/decisions/005-durability.md). */
+const uploadDir = () => path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.UPLOAD_DIR ?? path.join("data", "uploads"));
 
 /** Keeps the base name only, without path parts or control characters (path traversal in names). */
 export function safeName(name: string): string {
@@ -56,4 +58,9 @@ export async function storeFile(name: string, bytes: Uint8Array, mime: string): 
 export async function readStored(storageKey: string): Promise<Buffer> {
   if (!/^[0-9a-f]{32}$/.test(storageKey)) throw new Error("bad storage key");
   return readFile(path.join(uploadDir(), storageKey));
+}
+
+/** Deletes files stored for a save that was then refused: a refused report leaves nothing on disk. */
+export async function discardStored(files: StoredFile[]): Promise<void> {
+  await Promise.all(files.filter((f) => /^[0-9a-f]{32}$/.test(f.storageKey)).map((f) => unlink(path.join(uploadDir(), f.storageKey)).catch(() => undefined)));
 }

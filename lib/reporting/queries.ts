@@ -4,7 +4,7 @@ import type { CurrentUser } from "../auth";
 import { indicatorScope, reportScope } from "../auth/scope";
 import { indicatorStatus, worstLight, type Light, type Status } from "../status";
 import type { Prisma } from "../db/generated/sqlite/client";
-import { monthly } from "./service";
+import { monthly } from "./target";
 import { aggregate, aggregationOf, officeTarget, targetOf } from "./target";
 import { expectedPath } from "../dashboard/path";
 
@@ -26,7 +26,8 @@ const reportFields = {
 async function statusLines(where: Prisma.IndicatorWhereInput, reportWhere: Prisma.ReportWhereInput, year: number, asOfMonth: number, orgFilter?: (orgId: number) => boolean) {
   const [rows, closed] = await Promise.all([
     prisma.indicator.findMany({
-      where: { year, term: "annual", ...where },
+      // Retired rows (admin tables) keep their reports but leave every list and roll-up.
+      where: { year, term: "annual", retiredAt: null, ...where },
       include: {
         goal: { select: { id: true, goalNo: true, text: true, project: { select: { code: true, name: true } } } },
         orgs: { include: { organization: { select: { id: true, name: true, shortName: true } } } },
@@ -75,7 +76,7 @@ export async function officeView(user: CurrentUser, orgId: number, year: number,
   const [lines, returned, period] = await Promise.all([
     statusLines({ orgs: { some: { organizationId: orgId } } }, { organizationId: orgId }, year, asOfMonth, (o) => o === orgId),
     prisma.report.findMany({
-      where: { organizationId: orgId, year, status: "returned", current: true },
+      where: { organizationId: orgId, year, status: "returned", current: true, indicator: { retiredAt: null } },
       include: { indicator: { select: { id: true, level3: true } } },
       orderBy: { month: "asc" },
     }),
@@ -128,7 +129,8 @@ export type MyIndicatorLine = Awaited<ReturnType<typeof myIndicators>>[number];
 /** One indicator as its reporter sees it: the office's reports, the other offices' parts, the audit trail. */
 export async function reportContext(user: CurrentUser, indicatorId: number, year: number) {
   const ind = await prisma.indicator.findFirst({
-    where: { id: indicatorId, year, ...indicatorScope(user) },
+    // Reporters no longer report on a retired row; others still see its history on the indicator page.
+    where: { id: indicatorId, year, ...(user.role === "reporter" ? { retiredAt: null } : {}), ...indicatorScope(user) },
     include: {
       goal: { select: { goalNo: true, text: true, project: { select: { code: true, name: true } } } },
       orgs: { include: { organization: { select: { id: true, name: true, shortName: true } } } },
@@ -160,7 +162,7 @@ export async function reportContext(user: CurrentUser, indicatorId: number, year
 /** Reports waiting for a manager's review, each with the light it gives its office. */
 export async function reviewQueue(user: CurrentUser, year: number) {
   const queue = await prisma.report.findMany({
-    where: { year, status: "submitted", current: true, ...reportScope(user) },
+    where: { year, status: "submitted", current: true, indicator: { retiredAt: null }, ...reportScope(user) },
     orderBy: [{ submittedAt: "asc" }],
     include: {
       indicator: { include: { goal: { select: { project: { select: { name: true } } } }, _count: { select: { orgs: true } } } },

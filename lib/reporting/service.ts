@@ -3,9 +3,9 @@ import { DomainError, mutate } from "../actions/mutation";
 import type { CurrentUser } from "../auth";
 import { indicatorScope, reportScope, writableOrgs } from "../auth/scope";
 import { parseActual } from "../targets";
-import { indicatorStatus, type MonthlyValue } from "../status";
+import { indicatorStatus } from "../status";
 import { reportInput, reviewInput } from "../validations/report";
-import { aggregationOf, officeTarget, targetOf } from "./target";
+import { aggregationOf, monthly, officeTarget, targetOf } from "./target";
 import type { StoredFile } from "./evidence";
 import type { prisma } from "../db/prisma";
 
@@ -27,16 +27,6 @@ export async function periodClosed(tx: Pick<Tx, "period">, year: number, month: 
   return p.closed || p.deadline.getTime() < now.getTime();
 }
 
-/** The office's reports up to a month, as the status engine reads them. */
-export function monthly(reports: { month: number; value: number | null; tier: string | null; doneDate: string | null }[]): MonthlyValue[] {
-  return reports.map((r) => ({
-    month: r.month,
-    value: r.value,
-    tier: (r.tier ?? undefined) as MonthlyValue["tier"],
-    date: r.doneDate ?? undefined,
-  }));
-}
-
 /** A reporter saves (or submits) the monthly report of one of its offices on one indicator. */
 export function saveReport(input: unknown, user?: CurrentUser | null, files: StoredFile[] = []) {
   return mutate({
@@ -48,7 +38,7 @@ export function saveReport(input: unknown, user?: CurrentUser | null, files: Sto
       // Scope in the query: only an indicator this office is responsible for, only an office of mine.
       const mine = writableOrgs(me).filter((o) => o === i.organizationId);
       const ind = await tx.indicator.findFirst({
-        where: { id: i.indicatorId, year: i.year, ...indicatorScope(me), orgs: { some: { organizationId: { in: mine } } } },
+        where: { id: i.indicatorId, year: i.year, retiredAt: null, ...indicatorScope(me), orgs: { some: { organizationId: { in: mine } } } },
         include: { orgs: true },
       });
       if (!ind) {

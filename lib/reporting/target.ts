@@ -1,6 +1,7 @@
 // Bridges stored rows and the pure domain: the effective target of an indicator row, and the
 // share of a shared target that one office is judged against.
 import { formatNumber, parseTarget, type ParsedTarget } from "../targets";
+import type { MonthlyValue } from "../status";
 
 type TargetColumns = {
   targetText: string;
@@ -80,4 +81,35 @@ export function aggregate(values: number[], aggregation: Aggregation): number | 
   if (values.length === 0) return null;
   const sum = values.reduce((s, v) => s + v, 0);
   return aggregation === "sum" ? sum : sum / values.length;
+}
+
+/**
+ * Each office's latest report among `reports` (given month ascending): the parts an indicator's
+ * value is made of. Offices keep the order in which they first reported.
+ */
+export function latestParts<R extends { organizationId: number }>(reports: R[]): R[] {
+  const latest = new Map<number, R>();
+  for (const r of reports) latest.set(r.organizationId, r);
+  return [...latest.values()];
+}
+
+/**
+ * The indicator's value as the forms print it: one office's figure as typed; several offices'
+ * quantities combined by the aggregation rule; otherwise (tiers, dates) the last part's text.
+ */
+export function combinedText(parts: { valueText: string; value: number | null }[], target: ParsedTarget, aggregation: Aggregation): string | null {
+  if (parts.length === 1 || target.kind !== "quantitative") return parts.at(-1)?.valueText ?? null;
+  if (parts.length === 0) return null;
+  const v = aggregate(parts.filter((r) => r.value != null).map((r) => r.value as number), aggregation);
+  return v == null ? null : formatNumber(v, target.unit);
+}
+
+/** The office's reports up to a month, as the status engine reads them. */
+export function monthly(reports: { month: number; value: number | null; tier: string | null; doneDate: string | null }[]): MonthlyValue[] {
+  return reports.map((r) => ({
+    month: r.month,
+    value: r.value,
+    tier: (r.tier ?? undefined) as MonthlyValue["tier"],
+    date: r.doneDate ?? undefined,
+  }));
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "../db/prisma";
-import { formatNumber, type Message, type ParsedTarget, type Tier } from "../targets";
+import { type Message, type ParsedTarget, type Tier } from "../targets";
 import { scoreProject, type RowFlag, type ScoreRow } from "../scoring";
-import { aggregate, aggregationOf, targetOf } from "../reporting/target";
+import { aggregationOf, combinedText, latestParts, targetOf } from "../reporting/target";
 import { projectExecution } from "../reporting/execution";
 import { evaluationSettings, type EvaluationSettings } from "../validations/evaluation";
 
@@ -208,15 +208,8 @@ function fill(f: {
     const target = targetOf(ind);
     const agg = aggregationOf(ind.aggregation, target);
     // Each office's latest figure of the year, combined by the indicator's rule.
-    const latest = new Map<number, (typeof ind.reports)[number]>();
-    for (const r of ind.reports) latest.set(r.organizationId, r);
-    const parts = [...latest.values()];
-    let actualText: string | null = null;
-    if (parts.length === 1 || target.kind !== "quantitative") actualText = parts.at(-1)?.valueText ?? null;
-    else if (parts.length > 1) {
-      const v = aggregate(parts.filter((r) => r.value != null).map((r) => r.value as number), agg);
-      actualText = v == null ? null : formatNumber(v, target.unit);
-    }
+    const parts = latestParts(ind.reports);
+    const actualText = combinedText(parts, target, agg);
     const reasons = parts.filter((r) => r.deviationReason || r.correctiveMeasure).map((r) => [r.deviationReason, r.correctiveMeasure].filter(Boolean).join("；"));
     texts.set(ind.id, { actual: actualText ?? "", deviation: reasons.join(" / ") });
     const s = f.settings.rows?.[String(ind.id)] ?? {};

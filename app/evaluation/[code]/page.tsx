@@ -1,61 +1,94 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
-import { projectSelfEvaluation } from "@/lib/reports/self-eval";
-import { PROJECT_SELF_EVAL } from "@/lib/reports/layouts";
+import { DEFAULT_YEAR } from "@/lib/catalogue/queries";
+import { selfEvaluation, evaluationSettingsOf } from "@/lib/reports/self-eval";
+import { evaluationVersions } from "@/lib/reports/evaluation";
+import { DEPARTMENT_SELF_EVAL, PROJECT_SELF_EVAL } from "@/lib/reports/layouts";
 import { Card, PageHeader } from "@/components/ui/card";
-import { spans } from "@/components/catalogue/indicator-grid";
+import { EvaluationEditor } from "@/components/evaluation/evaluation-editor";
+import { FinaliseForm } from "@/components/evaluation/finalise-form";
+import { Downloads } from "@/components/evaluation/downloads";
 
 export default async function SelfEvalPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  if (!/^\d{21}$/.test(code)) notFound();
+  if (!/^\d{21}$/.test(code) && code !== "department") notFound();
+  const scope = code === "department" ? "department" : `project:${code}`;
   const user = await requireUser(`/evaluation/${code}`);
-  const { t } = await getMessages();
+  const { t, locale } = await getMessages();
   if (!["evaluator", "manager", "admin"].includes(user.role)) return <p className="text-red-700">{t.errors.forbidden}</p>;
-  const d = await projectSelfEvaluation(code, 2024);
+  const year = DEFAULT_YEAR;
+  const [d, { settings, version }, versions] = await Promise.all([selfEvaluation(scope, year), evaluationSettingsOf(year, scope), evaluationVersions(year, scope)]);
   if (!d) notFound();
-  const def = PROJECT_SELF_EVAL;
-  const l1 = spans(d.rows, (r) => r.level1);
-  const l2 = spans(d.rows, (r) => `${r.level1}/${r.level2}`);
+  const def = d.kind === "department" ? DEPARTMENT_SELF_EVAL : PROJECT_SELF_EVAL;
+  const canEdit = user.role === "evaluator" || user.role === "admin";
+  const e = t.evaluation;
   const n2 = (v: number) => (Math.round(v * 100) / 100).toFixed(2);
+  const api = `/api/v1/self-eval/${code}?year=${year}`;
   return (
     <>
-      <PageHeader title={`${def.title} · ${d.projectName}`} subtitle={`${d.year} · ${d.department} · ${d.unit}`}>
-        <div className="flex gap-2 text-sm">
-          <a className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700" href={`/api/v1/self-eval/${code}?year=${d.year}&format=xlsx`}>{t.evaluation.download} XLSX</a>
-          <a className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50" href={`/api/v1/self-eval/${code}?year=${d.year}&format=json`}>JSON</a>
-        </div>
+      <PageHeader title={`${def.title} · ${d.projectName}`} subtitle={`${d.year} · ${d.department}${d.kind === "project" ? ` · ${d.unit}` : ""}`}>
+        <Downloads href={api} label={`${e.download} ${e.current}`} />
       </PageHeader>
-      {d.errors.length > 0 && (
-        <details className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          <summary className="cursor-pointer font-medium">⚠ {fill(t.evaluation.issues, { n: d.errors.length })}</summary>
-          <ul className="mt-2 space-y-0.5">{d.errors.map((e, i) => <li key={i}>{e.zh}</li>)}</ul>
-        </details>
-      )}
-      <Card title={`${t.evaluation.total}：${n2(d.total)}（${d.grade}）`}>
-        <p className="mb-3 text-sm text-slate-700">{t.budget.rate}：{d.funds.rate == null ? "—" : `${Math.round(d.funds.rate * 1000) / 10}%`} · {t.evaluation.budgetScore}：{d.budget ? `${n2(d.budget.score)} / ${d.budget.weight}` : "—"}</p>
-        <div className="overflow-x-auto">
-          <table className="grid-table" aria-label={def.title}>
-            <thead><tr>{def.grid.map((c) => <th key={c.key}>{c.title}</th>)}</tr></thead>
-            <tbody>
-              {d.rows.map((r, i) => (
-                <tr key={i}>
-                  {l1[i] > 0 && <td rowSpan={l1[i]} className="merged">{r.level1}</td>}
-                  {l2[i] > 0 && <td rowSpan={l2[i]} className="merged">{r.level2}</td>}
-                  <td>{r.level3}</td>
-                  <td className="num">{r.target}</td>
-                  <td className="num">{r.actual || "—"}</td>
-                  <td className="num">{n2(r.weight)}</td>
-                  <td className="num font-medium">{n2(r.score)}</td>
-                  <td className="max-w-80 text-xs">{r.deviation}</td>
-                </tr>
-              ))}
-              <tr><td colSpan={6} className="text-center font-semibold">总分</td><td className="num font-bold">{n2(d.total)}</td><td className="font-bold">{d.grade}</td></tr>
-            </tbody>
-          </table>
+      <p className="mb-4 text-sm"><Link href="/evaluation" className="text-brand-700 hover:underline">← {e.title}</Link></p>
+
+      <div className="grid gap-5 lg:grid-cols-3">
+        <div className="space-y-5 lg:col-span-2">
+          <Card title={`${e.total}：${n2(d.total)}（${d.grade}）`}>
+            <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+              <div><dt className="text-xs text-slate-500">{t.budget.rate}</dt><dd>{d.rate == null ? "—" : `${Math.round(d.rate * 1000) / 10}%`}</dd></div>
+              <div><dt className="text-xs text-slate-500">{e.budgetScore}</dt><dd>{d.budget ? `${n2(d.budget.score)} / ${n2(d.budget.weight)}` : "—"}</dd></div>
+              <div><dt className="text-xs text-slate-500">{t.grid.level3}</dt><dd>{d.rows.length}</dd></div>
+              <div><dt className="text-xs text-slate-500">{e.shortfalls}</dt><dd>{d.shortfalls.length}</dd></div>
+            </dl>
+            {d.errors.length > 0 && (
+              <details className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" open={d.errors.length <= 5}>
+                <summary className="cursor-pointer font-medium">⚠ {fill(e.issues, { n: d.errors.length })}</summary>
+                <ul className="mt-2 list-disc space-y-0.5 pl-5">{d.errors.map((x, i) => <li key={i}>{x[locale]}</li>)}</ul>
+              </details>
+            )}
+            {d.notes.length > 0 && <ul className="mt-3 space-y-0.5 text-xs text-slate-600">{d.notes.map((x, i) => <li key={i}>ℹ {x[locale]}</li>)}</ul>}
+          </Card>
         </div>
-      </Card>
+        <div className="space-y-5">
+          <Card title={e.versions}>
+            {versions.length === 0 ? (
+              <p className="text-sm text-slate-500">{e.noVersions}</p>
+            ) : (
+              <ul className="space-y-3">
+                {versions.map((v) => (
+                  <li key={v.number} className="text-sm">
+                    <div className="font-medium">{fill(e.version, { n: v.number })} · {n2(v.total)}（{v.grade}）</div>
+                    <div className="text-xs text-slate-500">{fill(e.finalisedBy, { who: v.finalisedBy, at: v.finalisedAt.toISOString().slice(0, 16).replace("T", " ") })}{v.note ? ` · ${v.note}` : ""}</div>
+                    <Downloads href={`${api}&version=${v.number}`} label={fill(e.version, { n: v.number })} small />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {canEdit && <div className="mt-4 border-t border-slate-100 pt-3"><FinaliseForm scope={scope} year={year} t={t} locale={locale} /></div>}
+          </Card>
+        </div>
+      </div>
+
+      <div className="mt-5">
+        <Card title={e.settings}>
+          <EvaluationEditor
+            key={version}
+            scope={scope}
+            year={year}
+            version={version}
+            settings={settings}
+            rows={d.rows}
+            funds={d.kind === "department" ? def.funds.rows.map((f) => ({ field: f.field, label: f.label.replace(/^按.+?分：/, ""), spent: d.funds[f.field]?.spent ?? null })) : []}
+            weights={d.weights}
+            canEdit={canEdit}
+            t={t}
+            locale={locale}
+          />
+        </Card>
+      </div>
     </>
   );
 }

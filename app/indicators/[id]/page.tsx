@@ -13,6 +13,7 @@ import { expectedPath } from "@/lib/dashboard/path";
 import { PathChart } from "@/components/charts/charts";
 import { fill } from "@/lib/i18n/messages";
 import { ReportStatusBadge } from "@/components/reporting/report-status-badge";
+import { listRevisions } from "@/lib/admin/revisions";
 
 export default async function IndicatorPage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
@@ -27,6 +28,8 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
     include: { user: { select: { name: true } } },
   });
   const ctx = ind.term === "annual" ? await reportContext(user, id, ind.year) : null;
+  const revisions = await listRevisions(id);
+  const ai = t.adminTables.indicator;
   const scale = ind.targetUnit === "%" ? 100 : ind.targetUnit === "‰" ? 1000 : 1;
   const shown = (v: number | null) => (v == null ? null : Math.round(v * scale * 100) / 100);
   const path = ctx ? expectedPath(ctx.full, ctx.ind.reports.filter((r) => r.current), ctx.agg).map((p) => ({ month: `${p.month}月`, actual: shown(p.actual), expected: shown(p.expected) })) : [];
@@ -38,7 +41,12 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
       <p className="mb-2 text-sm">
         <Link className="text-brand-700 hover:underline" href={ind.goal.project ? `/projects/${ind.goal.project.code}` : "/"}>← {where}</Link>
       </p>
-      <PageHeader title={ind.level3} subtitle={`${where} · ${ind.term === "annual" ? t.common.annual : t.common.longTerm} · ${ind.level1} / ${ind.level2}`} />
+      <PageHeader title={ind.level3} subtitle={`${where} · ${ind.term === "annual" ? t.common.annual : t.common.longTerm} · ${ind.level1} / ${ind.level2}`}>
+        {user.role === "admin" && (
+          <Link href={`/admin/tables/indicators/${ind.id}`} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700 hover:bg-slate-50">✎ {ai.title}</Link>
+        )}
+      </PageHeader>
+      {ind.retiredAt && <p role="note" className="mb-4 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">⊘ {fill(ai.retiredOn, { d: ind.retiredAt.toISOString().slice(0, 10) })} · {ai.retireHint}</p>}
       <div className="grid gap-5 lg:grid-cols-3">
         <Card title={t.target.parse}>
           <dl className="grid grid-cols-2 gap-3">
@@ -61,6 +69,10 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
             ) : (
               <Field label={t.grid.value}>{ind.targetText}</Field>
             )}
+          </dl>
+          <dl className="mt-4 grid grid-cols-2 gap-3">
+            <Field label={ai.original}>{ind.targetText}</Field>
+            <Field label={ai.revised}>{ind.revisedTargetText ? <span className="font-semibold text-amber-800">{ind.revisedTargetText}</span> : <span className="text-slate-400">{ai.notRevised}</span>}</Field>
           </dl>
           <dl className="mt-4 space-y-3">
             <Field label={t.indicator.printedName}>{ind.namePrinted}</Field>
@@ -112,10 +124,32 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
           </div>
         </div>
       )}
+      {revisions.length > 0 && (
+        <div className="mt-5">
+          <Card title={ai.history}>
+            <div className="overflow-x-auto">
+              <table className="grid-table" aria-label={ai.history}>
+                <thead><tr><th>{ai.revised}</th><th>{ai.docNo}</th><th>{ai.approvedOn}</th><th>{ai.by}</th><th>{ai.note}</th></tr></thead>
+                <tbody>
+                  {revisions.map((r) => (
+                    <tr key={r.id}>
+                      <td className="whitespace-nowrap">{r.targetText}{r.effective && <span className="ml-1 text-xs text-emerald-700">（{ai.effective}）</span>}</td>
+                      <td>{r.docNo}</td>
+                      <td className="tabular-nums whitespace-nowrap">{r.approvedOn}</td>
+                      <td className="whitespace-nowrap">{r.by}</td>
+                      <td className="text-xs">{r.note ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </Card>
+        </div>
+      )}
       {user.role !== "reporter" && (
         <div className="mt-5 grid gap-5 lg:grid-cols-2">
           {user.role === "admin" && (
-            <Card title={t.target.override}>
+            <Card title={t.target.override} id="override">
               <OverrideForm id={ind.id} expression={ind.targetText} overridden={!!ind.targetOverride} t={t} locale={locale} />
             </Card>
           )}

@@ -7,7 +7,7 @@ import { reportContext } from "@/lib/reporting/queries";
 import { monthParams } from "@/lib/validations/month";
 import { formatNumber } from "@/lib/targets";
 import { indicatorStatus } from "@/lib/status";
-import { monthly } from "@/lib/reporting/service";
+import { monthly } from "@/lib/reporting/target";
 import { prisma } from "@/lib/db/prisma";
 import { Card, Field, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";

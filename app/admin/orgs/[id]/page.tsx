@@ -1,0 +1,98 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getMessages } from "@/lib/i18n/server";
+import { fill } from "@/lib/i18n/messages";
+import { currentUser } from "@/lib/auth";
+import { getOrg } from "@/lib/admin/orgs";
+import { Badge, Card, Field, PageHeader } from "@/components/ui/card";
+import { ActionForm } from "@/components/admin/accounts/action-form";
+import { AuditList } from "@/components/admin/accounts/audit-list";
+import { RoleBadge, StatusBadge } from "@/components/admin/accounts/role-badge";
+import { field, labelCls, small } from "@/components/admin/accounts/styles";
+import { addAliasAction, removeAliasAction, renameOrgAction } from "../actions";
+
+export default async function OrgPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id: raw } = await params;
+  const user = await currentUser();
+  if (!user) redirect(`/login?next=/admin/orgs/${encodeURIComponent(raw)}`);
+  const { t, locale } = await getMessages();
+  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  const id = Number(raw);
+  const found = Number.isInteger(id) && id > 0 ? await getOrg(id) : null;
+  if (!found) notFound();
+  const { org, row, users, audit } = found;
+  const a = t.accounts;
+  return (
+    <>
+      <p className="mb-2 text-sm"><Link href="/admin/orgs" className="text-brand-700 hover:underline">{a.backOrgs}</Link></p>
+      <PageHeader title={org.shortName ?? org.name} subtitle={org.shortName ? org.name : undefined}>
+        <Badge tone={org.kind === "division" ? "slate" : "blue"}>{a.kinds[org.kind as keyof typeof a.kinds] ?? org.kind}</Badge>
+      </PageHeader>
+      <dl className="mb-5 grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-4">
+        <Field label={a.code}>{org.code ?? "—"}</Field>
+        <Field label={a.parent}>{org.parent ? <Link className="text-brand-700 hover:underline" href={`/admin/orgs/${org.parent.id}`}>{org.parent.shortName ?? org.parent.name}</Link> : "—"}</Field>
+        <Field label={a.indicators}>{row?.indicators ? <Link className="text-brand-700 hover:underline" href={`/catalogue?org=${org.id}`}>{row.indicators} · {a.viewIndicators} →</Link> : 0}</Field>
+        <Field label={a.users}>{users.length}</Field>
+      </dl>
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
+        <Card title={a.rename}>
+          <ActionForm action={renameOrgAction} label={a.rename} submit={t.common.save} success={a.saved} locale={locale}>
+            <input type="hidden" name="orgId" value={org.id} />
+            <label className={labelCls}>
+              {a.orgName}
+              <input name="name" required minLength={2} maxLength={100} defaultValue={org.name} className={field} />
+            </label>
+            <label className={labelCls}>
+              {a.shortName}
+              <input name="shortName" maxLength={40} defaultValue={org.shortName ?? ""} className={field} />
+            </label>
+            <p className="text-xs text-slate-500">{a.renameHint}</p>
+          </ActionForm>
+        </Card>
+        <Card title={a.aliases}>
+          <ul className="mb-4 divide-y divide-slate-100" aria-label={a.aliases}>
+            {(row?.aliases ?? []).map((x) => (
+              <li key={x.id} className="flex items-start gap-3 py-1.5 text-sm">
+                <div className="min-w-0 flex-1">
+                  <span className="font-medium">{x.alias}</span>
+                  {x.own && <span className="ml-2 text-xs text-slate-500">{a.ownAlias}</span>}
+                  {x.sharedWith.length > 0 && <p className="mt-0.5 text-xs text-amber-800">⇄ {fill(a.sharedWith, { list: x.sharedWith.join("、") })}</p>}
+                </div>
+                {!x.own && (
+                  <ActionForm action={removeAliasAction} label={`${a.remove} ${x.alias}`} locale={locale} className="shrink-0">
+                    <input type="hidden" name="aliasId" value={x.id} />
+                    <button type="submit" className={small}>{a.remove}</button>
+                  </ActionForm>
+                )}
+              </li>
+            ))}
+          </ul>
+          <ActionForm action={addAliasAction} label={a.addAlias} submit={a.add} success={a.aliasAdded} confirmLabel={a.addAnyway} resetOnSuccess locale={locale}>
+            <input type="hidden" name="orgId" value={org.id} />
+            <label className={labelCls}>
+              {a.addAlias}
+              <input name="alias" required minLength={2} maxLength={100} className={field} />
+            </label>
+          </ActionForm>
+        </Card>
+        <Card title={a.orgUsers}>
+          {users.length === 0 ? <p className="text-sm text-slate-500">—</p> : (
+            <ul className="space-y-1.5 text-sm">
+              {users.map((u) => (
+                <li key={u.id} className="flex flex-wrap items-center gap-2">
+                  <Link className="text-brand-700 hover:underline" href={`/admin/users/${u.id}`}>{u.name}</Link>
+                  <span className="font-mono text-xs text-slate-500">{u.username}</span>
+                  <RoleBadge role={u.role} t={t} />
+                  {u.disabled && <StatusBadge disabled t={t} />}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={a.audit}>
+          <AuditList rows={audit} t={t} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getMessages } from "@/lib/i18n/server";
+import { fill } from "@/lib/i18n/messages";
+import { currentUser } from "@/lib/auth";
+import { listOrgs } from "@/lib/admin/orgs";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { ActionForm } from "@/components/admin/accounts/action-form";
+import { field, labelCls } from "@/components/admin/accounts/styles";
+import { createOrgAction } from "./actions";
+
+export default async function OrgsPage() {
+  const user = await currentUser();
+  if (!user) redirect("/login?next=/admin/orgs");
+  const { t, locale } = await getMessages();
+  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  const a = t.accounts;
+  const orgs = await listOrgs();
+  const parents = orgs.filter((o) => o.kind !== "division");
+  const bureau = orgs.find((o) => o.code === "503002");
+  return (
+    <>
+      <PageHeader title={a.orgsTitle} subtitle={a.orgsIntro}>
+        <Link href="/admin/users" className="text-sm text-brand-700 hover:underline">{a.usersTitle} →</Link>
+      </PageHeader>
+      <div className="grid grid-cols-1 items-start gap-5 xl:grid-cols-[minmax(0,1fr)_20rem]">
+        <Card title={`${a.allOrgs} · ${orgs.length}`}>
+          <div className="overflow-x-auto">
+            <table className="grid-table" aria-label={a.orgsTitle}>
+              <thead>
+                <tr><th>{a.orgName}</th><th>{a.kind}</th><th>{a.code}</th><th>{a.aliases}</th><th className="text-right">{a.indicators}</th><th className="text-right">{a.users}</th></tr>
+              </thead>
+              <tbody>
+                {orgs.map((o) => {
+                  const extra = o.aliases.filter((x) => !x.own);
+                  return (
+                    <tr key={o.id}>
+                      <td style={{ paddingLeft: `${o.depth * 1.25 + 0.5}rem` }}>
+                        <Link href={`/admin/orgs/${o.id}`} className="font-medium text-brand-700 hover:underline">{o.shortName ?? o.name}</Link>
+                        {o.shortName && <div className="text-xs text-slate-500">{o.name}</div>}
+                      </td>
+                      <td><Badge tone={o.kind === "division" ? "slate" : "blue"}>{a.kinds[o.kind as keyof typeof a.kinds] ?? o.kind}</Badge></td>
+                      <td className="font-mono text-xs">{o.code ?? "—"}</td>
+                      <td className="text-xs">
+                        <span className="flex flex-wrap gap-1">
+                          {extra.map((x) => (
+                            <span key={x.id} className="rounded bg-slate-100 px-1.5 py-0.5" title={x.sharedWith.length ? fill(a.sharedWith, { list: x.sharedWith.join("、") }) : undefined}>
+                              {x.alias}{x.sharedWith.length > 0 && <span className="text-slate-500"> ⇄{x.sharedWith.length}</span>}
+                            </span>
+                          ))}
+                          {extra.length === 0 && <span className="text-slate-400">—</span>}
+                        </span>
+                      </td>
+                      <td className="num">{o.indicators ? <Link className="text-brand-700 hover:underline" href={`/catalogue?org=${o.id}`}>{o.indicators}</Link> : 0}</td>
+                      <td className="num">{o.users}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+        <Card title={a.newOrg}>
+          <ActionForm action={createOrgAction} label={a.newOrg} submit={a.createOrg} success={a.saved} openLabel={a.manage} openHref="/admin/orgs/{id}" resetOnSuccess locale={locale}>
+            <label className={labelCls}>
+              {a.orgName}
+              <input name="name" required minLength={2} maxLength={100} className={field} />
+            </label>
+            <label className={labelCls}>
+              {a.shortName}
+              <input name="shortName" maxLength={40} className={field} />
+            </label>
+            <label className={labelCls}>
+              {a.kind}
+              <select name="kind" defaultValue="division" className={field}>
+                <option value="division">{a.kinds.division}</option>
+                <option value="unit">{a.kinds.unit}</option>
+              </select>
+            </label>
+            <label className={labelCls}>
+              {a.parent}
+              <select name="parentId" defaultValue={bureau?.id ?? ""} className={field}>
+                {parents.map((p) => <option key={p.id} value={p.id}>{"　".repeat(p.depth)}{p.shortName ?? p.name}</option>)}
+              </select>
+            </label>
+            <label className={labelCls}>
+              {a.code}
+              <input name="code" maxLength={32} className={`${field} font-mono`} placeholder="503035" />
+            </label>
+          </ActionForm>
+        </Card>
+      </div>
+    </>
+  );
+}

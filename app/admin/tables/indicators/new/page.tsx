@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getMessages } from "@/lib/i18n/server";
+import { fill } from "@/lib/i18n/messages";
+import { requireUser } from "@/lib/auth/require";
+import { newIndicatorView } from "@/lib/admin/tables-view";
+import { Card, PageHeader } from "@/components/ui/card";
+import { AdminForm } from "@/components/admin/admin-form";
+import { IndicatorFields } from "@/components/admin/indicator-fields";
+import { createIndicatorAction } from "../../actions";
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function NewIndicatorPage({ searchParams }: { searchParams: Search }) {
+  const goalId = Number((await searchParams).goal);
+  const user = await requireUser(`/admin/tables/indicators/new?goal=${goalId}`);
+  const { t, locale } = await getMessages();
+  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!Number.isInteger(goalId) || goalId <= 0) notFound();
+  const view = await newIndicatorView(goalId);
+  if (!view) notFound();
+  const { goal } = view;
+  const a = t.adminTables;
+  const where = `${goal.year} · 表${goal.tableNo} ${goal.project?.name ?? a.dept} · ${goal.term === "annual" ? a.annual : a.longTerm}${goal.goalNo ? ` · ${fill(a.goalNo, { n: goal.goalNo })}` : ""}`;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link className="text-brand-700 hover:underline" href={`/admin/tables?year=${goal.year}&table=${goal.tableNo}`}>← {a.indicator.back}</Link>
+      </p>
+      <PageHeader title={a.indicator.create} subtitle={fill(a.indicator.createIn, { where })} />
+      <div className="max-w-2xl">
+        <Card>
+          <AdminForm action={createIndicatorAction} label={a.indicator.create} locale={locale} redirectTo="/admin/tables/indicators/{id}#offices">
+            <input type="hidden" name="goalId" value={goal.id} />
+            <IndicatorFields t={t} level1={view.level1} level2={view.level2} />
+            <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">{a.save}</button>
+          </AdminForm>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getMessages } from "@/lib/i18n/server";
+import { currentUser } from "@/lib/auth";
+import { listUsers } from "@/lib/admin/accounts";
+import { orgChoices } from "@/lib/admin/orgs";
+import { ROLES, PASSWORD_MIN } from "@/lib/validations/accounts";
+import { Card, PageHeader } from "@/components/ui/card";
+import { ActionForm } from "@/components/admin/accounts/action-form";
+import { OfficePicker } from "@/components/admin/accounts/office-picker";
+import { RoleBadge, StatusBadge } from "@/components/admin/accounts/role-badge";
+import { beijingTime } from "@/components/admin/accounts/format";
+import { field, labelCls } from "@/components/admin/accounts/styles";
+import { createUserAction } from "./actions";
+
+export default async function UsersPage() {
+  const user = await currentUser();
+  if (!user) redirect("/login?next=/admin/users");
+  const { t, locale } = await getMessages();
+  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  const a = t.accounts;
+  const [users, choices] = await Promise.all([listUsers(), orgChoices()]);
+  return (
+    <>
+      <PageHeader title={a.usersTitle} subtitle={a.usersIntro}>
+        <Link href="/admin/orgs" className="text-sm text-brand-700 hover:underline">{a.orgsTitle} →</Link>
+      </PageHeader>
+      <div className="grid grid-cols-1 items-start gap-5 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <Card title={`${a.allUsers} · ${users.length}`}>
+          <div className="overflow-x-auto">
+            <table className="grid-table" aria-label={a.usersTitle}>
+              <thead>
+                <tr>
+                  <th>{a.username}</th><th>{a.name}</th><th>{a.role}</th><th>{a.offices}</th><th>{a.status}</th><th>{a.token}</th><th>{a.lastSignIn}</th><th></th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.map((u) => (
+                  <tr key={u.id} className={u.disabled ? "bg-slate-50 text-slate-500" : undefined}>
+                    <td className="whitespace-nowrap font-mono text-xs">{u.username}{u.id === user.id && <span className="ml-1 font-sans text-slate-500">{a.you}</span>}</td>
+                    <td className="whitespace-nowrap">{u.name}</td>
+                    <td><RoleBadge role={u.role} t={t} /></td>
+                    <td className="text-xs">{u.orgs.length ? u.orgs.map((o) => o.label).join("、") : "—"}</td>
+                    <td><StatusBadge disabled={u.disabled} t={t} /></td>
+                    <td className="text-xs">{u.hasToken ? `🔑 ${a.hasToken}` : a.noToken}</td>
+                    <td className="whitespace-nowrap text-xs tabular-nums">{u.lastSignIn ? beijingTime(u.lastSignIn) : a.never}</td>
+                    <td><Link href={`/admin/users/${u.id}`} className="whitespace-nowrap text-brand-700 hover:underline" aria-label={`${a.manage} ${u.username}`}>{a.manage}</Link></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+        <Card title={a.newUser}>
+          <ActionForm action={createUserAction} label={a.newUser} submit={a.create} success={a.created} oneTime={a.oneTime} openLabel={a.open} openHref="/admin/users/{id}" resetOnSuccess locale={locale}>
+            <label className={labelCls}>
+              {a.username}
+              <input name="username" required minLength={2} maxLength={64} autoComplete="off" className={`${field} font-mono`} />
+            </label>
+            <label className={labelCls}>
+              {a.name}
+              <input name="name" required maxLength={64} autoComplete="off" className={field} />
+            </label>
+            <label className={labelCls}>
+              {a.role}
+              <select name="role" defaultValue="reporter" className={field}>
+                {ROLES.map((r) => <option key={r} value={r}>{a.roles[r]}</option>)}
+              </select>
+            </label>
+            <OfficePicker choices={choices} t={t} />
+            <div>
+              <label className={labelCls}>
+                {a.password}
+                <input name="password" type="text" minLength={PASSWORD_MIN} maxLength={256} autoComplete="new-password" aria-describedby="new-user-password-hint" className={`${field} font-mono`} />
+              </label>
+              <p id="new-user-password-hint" className="mt-1 text-xs text-slate-500">{a.passwordHint}</p>
+            </div>
+          </ActionForm>
+        </Card>
+      </div>
+    </>
+  );
+}

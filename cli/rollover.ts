@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { CliError, flags } from "./args";
+import { prisma } from "../lib/db/prisma";
+import { rollover } from "../lib/admin/rollover";
+import type { CurrentUser } from "../lib/auth";
+
+/**
+ * `rollover --from 2024 --to 2025 [--projects code,code] [--user NAME]`: starts next year's tables
+ * as a copy of this year's, through the same audited mutation as the admin page. --user names the
+ * admin account making the change, or the only enabled admin account is used.
+ */
+export async function runRollover(args: string[]): Promise<number> {
+  const o = flags(args, {
+    from: z.string().regex(/^\d{4}$/, { error: "a year such as 2024" }),
+    to: z.string().regex(/^\d{4}$/, { error: "a year such as 2025" }),
+    projects: z.string().min(1).optional(),
+    user: z.string().min(1).optional(),
+  });
+  try {
+    const user = await adminAccount(o.user);
+    const r = await rollover({ from: o.from, to: o.to, projects: o.projects?.split(",").map((c) => c.trim()).filter(Boolean) }, user);
+    if ("error" in r) {
+      const field = r.error.fields ? Object.keys(r.error.fields)[0] : undefined;
+      process.stderr.write(`error: ${field ? `--${field.split(".")[0]}: ` : ""}${r.error.message.en}\n${r.error.message.zh}\n`);
+      return r.error.code === "invalid" ? 2 : 1;
+    }
+    const s = r.data;
+    process.stdout.write(`${JSON.stringify(s)}\n`);
+    process.stderr.write(`rolled ${s.from} into ${s.to}: ${s.projects.length} projects, ${s.goals} goal tables, ${s.indicators} indicators (previous-year values: ${s.fromResults} results, ${s.fromTargets} targets)\n`);
+    return 0;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+async function adminAccount(username: string | undefined): Promise<CurrentUser> {
+  const admins = await prisma.user.findMany({ where: { role: "admin", disabled: false, ...(username ? { username } : {}) }, include: { orgs: true } });
+  if (username && admins.length === 0) throw new CliError(`--user: ${username} is not an enabled admin account`);
+  if (admins.length !== 1) throw new CliError("there are several admin accounts: name the one making the change with --user NAME");
+  const u = admins[0];
+  return { id: u.id, name: u.name, username: u.username, role: "admin", orgIds: u.orgs.map((x) => x.organizationId) };
+}
