@@ -21,6 +21,10 @@ const shots: { name: string; path: string; width: number; user?: string; full?: 
   { name: "evaluation-index", path: "/evaluation", width: 1440, user: "evaluator" },
   { name: "evaluation-department", path: "/evaluation/department", width: 1440, user: "evaluator" },
   { name: "evaluation-summary", path: "/evaluation/summary", width: 1440, user: "manager", full: true },
+  { name: "admin-tables", path: "/admin/tables?year=2024&table=12-1", width: 1440, user: "admin" },
+  { name: "admin-indicator", path: "/admin/tables/indicators/20", width: 1440, user: "admin", full: true },
+  { name: "admin-users", path: "/admin/users", width: 1440, user: "admin" },
+  { name: "admin-orgs", path: "/admin/orgs", width: 1440, user: "admin" },
   { name: "dashboard", path: "/dashboard?year=2024&month=6", width: 1440, user: "manager", full: true },
   { name: "dashboard-narrow", path: "/dashboard?year=2024&month=6", width: 390, user: "manager" },
 ];

@@ -92,7 +92,7 @@ export function EvaluationEditor({ scope, year, version, settings: initial, rows
         <table className="grid-table text-sm" aria-label={e.settings}>
           <thead>
             <tr>
-              <th>{t.grid.level1}</th><th>{t.grid.level2}</th><th>{t.grid.level3}</th><th>年度指标值</th><th>实际完成值</th>
+              <th>{t.grid.level1}</th><th>{t.grid.level2}</th><th className="min-w-44">{t.grid.level3}</th><th>年度指标值</th><th>实际完成值</th>
               <th>{e.applicable}</th><th>{e.weight}</th><th>{e.computed}</th><th>{e.tier}</th><th>{e.adjust}</th><th>{e.score}</th><th>偏差原因分析及改进措施</th>
             </tr>
           </thead>
@@ -129,7 +129,7 @@ export function EvaluationEditor({ scope, year, version, settings: initial, rows
                       </div>
                     ) : <span className="text-xs text-slate-400">—</span>}
                   </td>
-                  <td className="w-48">
+                  <td className="w-36">
                     <div className="space-y-1">
                       <input type="number" step="any" min={0} aria-label={`${e.adjust}：${r.level3}`} disabled={!canEdit} className={input} placeholder={e.adjust} value={rs.adjustment?.score ?? ""}
                         onChange={(ev) => { const v = num(ev.target.value); setRow(r.id, { adjustment: v === undefined ? undefined : { score: v, reason: rs.adjustment?.reason ?? "" } }); }} />

@@ -75,7 +75,6 @@ export default async function SelfEvalPage({ params }: { params: Promise<{ code:
       <div className="mt-5">
         <Card title={e.settings}>
           <EvaluationEditor
-            key={version}
             scope={scope}
             year={year}
             version={version}

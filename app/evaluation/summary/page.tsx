@@ -79,7 +79,9 @@ export default async function SummaryPage() {
           {s.shortfalls.length === 0 ? (
             <p className="text-sm text-slate-500">{t.common.none}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <details open={s.shortfalls.length <= 30}>
+              <summary className="mb-2 cursor-pointer text-sm text-slate-600">{fill(t.common.count, { n: s.shortfalls.length })}</summary>
+              <div className="overflow-x-auto">
               <table className="grid-table text-sm">
                 <thead><tr><th>{t.grid.project}</th><th>{t.grid.level3}</th><th>年度指标值</th><th>实际完成值</th><th className="text-right">扣分</th><th>{t.report.deviationReason}</th><th>{t.report.corrective}</th></tr></thead>
                 <tbody>
@@ -92,7 +94,8 @@ export default async function SummaryPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+              </div>
+            </details>
           )}
         </Card>
       </div>
