@@ -1,0 +1,31 @@
+import { apiError, apiUser, unauthenticated } from "@/lib/api/http";
+import { tablesFile } from "@/lib/import/db";
+import { tablesDownloadParams } from "@/lib/validations/import";
+
+/**
+ * GET /api/v1/admin/tables?year=2024&format=xlsx — a year's annual indicator tables as a workbook
+ * in the document's shape (the import's format); &template=1 — the same sheets with headers only.
+ * Admins only.
+ */
+export async function GET(req: Request) {
+  const user = await apiUser(req);
+  if (!user) return unauthenticated();
+  if (user.role !== "admin") return apiError("forbidden", { zh: "只有管理员可以导出指标表", en: "Only admins export the tables" });
+  const parsed = tablesDownloadParams.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const i of parsed.error.issues) (fields[i.path.join(".") || "_"] ??= []).push(i.message);
+    return apiError("invalid", { zh: "参数有误，请检查标出的字段", en: "Bad parameters; see the marked fields" }, fields);
+  }
+  const { year, template } = parsed.data;
+  const body = await tablesFile(year, { template });
+  if (!body) return apiError("not_found", { zh: `${year}年没有指标表`, en: `${year} has no tables` });
+  const name = template ? `绩效目标表-${year}-导入模板.xlsx` : `绩效目标表-${year}.xlsx`;
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "cache-control": "private, no-store",
+    },
+  });
+}

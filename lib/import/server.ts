@@ -1,0 +1,62 @@
+import "server-only";
+import { currentUser, type CurrentUser } from "../auth";
+import type { ActionError, ActionResult } from "../actions/mutation";
+import { importConfirmInput, importPreviewInput } from "../validations/import";
+import { ImportRefused, previewFile, writeImport } from "./db";
+import type { ImportSummary, PreviewResult } from "./types";
+
+// The import as the page and the API run it: the signed-in admin, the input checked with the
+// zod schemas of lib/validations/import.ts, `{ data } | { error }` results.
+//
+// Confirming follows `mutate`'s pattern (schema, session, role, one transaction with its audit
+// row) without calling it: `mutate` runs its transaction with Prisma's default 5 s timeout, too
+// short for a whole year's tables on PostgreSQL; lib/import/db.ts sets its own.
+
+const ADMIN_ONLY = ["admin"];
+
+async function admin(user: CurrentUser | null | undefined): Promise<{ user: CurrentUser } | { error: ActionError }> {
+  const me = user === undefined ? await currentUser() : user;
+  if (!me) return { error: { code: "unauthenticated", message: { zh: "请先登录", en: "Please sign in" } } };
+  if (!ADMIN_ONLY.includes(me.role)) return { error: { code: "forbidden", message: { zh: "只有管理员可以导入指标表", en: "Only admins import tables" } } };
+  return { user: me };
+}
+
+function invalid(issues: { path: PropertyKey[]; message: string }[]): { error: ActionError } {
+  const fields: Record<string, string[]> = {};
+  for (const i of issues) (fields[i.path.map(String).join(".") || "_"] ??= []).push(i.message);
+  const first = issues[0]?.message ?? "";
+  return { error: { code: "invalid", message: { zh: first.split(" / ")[0] || "输入有误", en: first.split(" / ")[1] ?? "Invalid input" }, fields } };
+}
+
+/** Reads the file and compares it with the year's tables. Writes nothing. */
+export async function previewImport(input: unknown, user?: CurrentUser | null): Promise<ActionResult<PreviewResult>> {
+  const who = await admin(user);
+  if ("error" in who) return who;
+  const parsed = importPreviewInput.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error.issues);
+  try {
+    const p = await previewFile(parsed.data);
+    // What confirming writes is worked out again on the server; the browser needs only what to show.
+    return { data: { ...p, rows: p.rows.map((r) => ({ ...r, apply: null })) } };
+  } catch (e) {
+    if (e instanceof ImportRefused) return { error: e.error };
+    throw e;
+  }
+}
+
+/** Writes the previewed file in one transaction, or nothing. */
+export async function confirmImport(input: unknown, user?: CurrentUser | null): Promise<ActionResult<ImportSummary>> {
+  const who = await admin(user);
+  if ("error" in who) return who;
+  const parsed = importConfirmInput.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error.issues);
+  if (!parsed.data.digest) return { error: { code: "invalid", message: { zh: "请先预览，再确认导入", en: "Preview the file before confirming" } } };
+  try {
+    return { data: await writeImport(parsed.data, who.user.id, "web") };
+  } catch (e) {
+    if (e instanceof ImportRefused) return { error: e.error };
+    if (typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002")
+      return { error: { code: "conflict", message: { zh: "指标表刚被他人修改，请重新预览", en: "Someone changed the tables just now; preview again" } } };
+    throw e;
+  }
+}
