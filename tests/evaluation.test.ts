@@ -8,6 +8,7 @@ import { recordSpending } from "../lib/reporting/budget";
 import { selfEvaluation } from "../lib/reports/self-eval";
 import { finaliseEvaluation, saveEvaluation } from "../lib/reports/evaluation";
 import { renderDocument } from "../lib/reports/documents";
+import { weightProblems } from "../lib/admin/quality-fixes";
 import type { CurrentUser } from "../lib/auth";
 import { asUser } from "./users";
 
@@ -110,8 +111,11 @@ describe("a scripted year, scored by hand", () => {
     r = await saveEvaluation({ year: 2024, scope: SCOPE, settings: { weights: { output: 60, outcome: 30 } }, expectedVersion: 2 }, evaluator);
     d = await form();
     expect(d.errors.some((e) => e.zh.includes("100"))).toBe(true); // 10 + 60 + 30 + 10 = 110
+    // The data-quality page lists the form, linked to its scoring settings.
+    expect(await weightProblems(2024)).toContainEqual(expect.objectContaining({ name: "中职教育教学工作经费", href: `/evaluation/${CODE}` }));
     r = await saveEvaluation({ year: 2024, scope: SCOPE, settings: base, expectedVersion: 3 }, evaluator);
     expect((await form()).total).toBe(88.21);
+    expect((await weightProblems(2024)).map((w) => w.href)).not.toContain(`/evaluation/${CODE}`);
   });
 });
 

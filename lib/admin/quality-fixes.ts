@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import { findQualityIssues, type QualityCode, type QualityIssue } from "../quality";
+import { selfEvaluation } from "../reports/self-eval";
 
 // The data-quality list with, for each problem, the place where an admin fixes it: the target
 // field of the indicator's edit page, the override form (confirm a parse), or the office
@@ -41,4 +42,19 @@ export async function qualityWithFixes(year: number) {
   const counts = new Map<QualityCode, number>();
   for (const i of issues) counts.set(i.code, (counts.get(i.code) ?? 0) + 1);
   return { issues, counts };
+}
+
+/**
+ * Self-evaluation weights that do not add up (per 一级 or per row), for every form an evaluator
+ * has set weights on, with a link to the form's scoring settings.
+ */
+export async function weightProblems(year: number): Promise<{ name: string; href: string; problems: { zh: string; en: string }[] }[]> {
+  const saved = await prisma.evaluation.findMany({ where: { year }, select: { scope: true } });
+  const out = [];
+  for (const { scope } of saved) {
+    const form = await selfEvaluation(scope, year);
+    const problems = (form?.errors ?? []).filter((e) => e.code?.startsWith("level1_weights") || e.code?.startsWith("row_weights") || e.code === "weight_invalid");
+    if (form && problems.length) out.push({ name: form.projectName, href: `/evaluation/${scope === "department" ? "department" : scope.slice("project:".length)}`, problems });
+  }
+  return out;
 }

@@ -93,7 +93,7 @@ const zh = {
     tables: "指标表维护", tablesHint: "新增、修改、排序、停用指标、目标和项目；指标值调整；滚动生成新年度",
     import: "Excel 导入导出", importHint: "按文件表样导出指标表，导入前预览每一行的变化和问题",
     users: "用户账号", usersHint: "新建用户、分配角色和单位、重置密码、停用账号",
-    orgs: "单位与别名", orgsHint: "处室和直属单位、简称与别名（导入时据此匹配单位）",
+    weights: "自评分值不合计", orgs: "单位与别名", orgsHint: "处室和直属单位、简称与别名（导入时据此匹配单位）",
   },
   importer: {
     title: "Excel 导入导出", intro: "按文件表样导出年度指标表，在 Excel 中修改后导入。导入前先预览每一行的变化和问题，确认后一次写入。",
@@ -275,7 +275,7 @@ const en: Messages = {
     tables: "Indicator tables", tablesHint: "Add, edit, reorder and retire indicators, goals and projects; target revisions; roll over to a new year",
     import: "Excel import / export", importHint: "Export the tables in the document's shape; preview every change and problem before importing",
     users: "Accounts", usersHint: "Create users, assign roles and offices, reset passwords, disable accounts",
-    orgs: "Offices and aliases", orgsHint: "Divisions and units, short names and aliases (used to match offices on import)",
+    weights: "Self-evaluation points that do not add up", orgs: "Offices and aliases", orgsHint: "Divisions and units, short names and aliases (used to match offices on import)",
   },
   importer: {
     title: "Excel import and export", intro: "Export the annual indicator tables in the document's layout, edit them in Excel and import them. The preview shows every row's changes and problems before anything is written; confirming writes it all at once.",

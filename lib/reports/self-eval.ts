@@ -56,7 +56,8 @@ export type SelfEvaluation = {
   total: number;
   grade: string;
   weights: Record<"budget" | "output" | "outcome" | "satisfaction", number>;
-  errors: Message[];
+  /** What must be resolved before finalising; `code` from lib/scoring where the scoring found it. */
+  errors: (Message & { code?: string })[];
   notes: Message[];
   shortfalls: { id: number; level3: string; target: string; actual: string; lost: number; deviationReason: string | null; correctiveMeasure: string | null }[];
   /** The settings version the form was computed with (0: none saved yet). */
@@ -271,7 +272,7 @@ function fill(f: {
     total: result.totalRounded,
     grade: result.grade,
     weights: result.weights,
-    errors: [...f.errors, ...result.errors.map((e) => ({ zh: e.zh, en: e.en }))],
+    errors: [...f.errors, ...result.errors.map((e) => ({ zh: e.zh, en: e.en, code: e.code }))],
     notes: result.notes,
     shortfalls: result.shortfalls.map((s) => ({
       id: Number(s.id),

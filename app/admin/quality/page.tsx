@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { currentUser } from "@/lib/auth";
 import { DEFAULT_YEAR } from "@/lib/catalogue/queries";
-import { qualityWithFixes } from "@/lib/admin/quality-fixes";
+import { qualityWithFixes, weightProblems } from "@/lib/admin/quality-fixes";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -18,7 +18,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Sear
   if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
   const a = t.adminTables;
   const code = (await searchParams).code;
-  const { issues: all, counts } = await qualityWithFixes(DEFAULT_YEAR);
+  const [{ issues: all, counts }, weights] = await Promise.all([qualityWithFixes(DEFAULT_YEAR), weightProblems(DEFAULT_YEAR)]);
   const issues = typeof code === "string" && code ? all.filter((i) => i.code === code) : all;
   const warnings = all.filter((i) => i.severity === "warning").length;
   const pill = (active: boolean) => `rounded border px-2 py-1 text-sm ${active ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`;
@@ -68,6 +68,20 @@ export default async function QualityPage({ searchParams }: { searchParams: Sear
           </ul>
         )}
       </Card>
+      {weights.length > 0 && (
+        <div className="mt-5">
+          <Card title={`⚠ ${t.adminHub.weights}`}>
+            <ul className="divide-y divide-slate-100">
+              {weights.map((w) => (
+                <li key={w.href} className="py-3 text-sm">
+                  <Link href={w.href} className="font-medium text-brand-700 hover:underline">{w.name} · ✎ {t.evaluation.weights}</Link>
+                  <ul className="mt-1 list-disc pl-5 text-slate-700">{w.problems.map((p, n) => <li key={n}>{p[locale]}</li>)}</ul>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </div>
+      )}
     </>
   );
 }
