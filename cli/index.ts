@@ -6,6 +6,7 @@ import { runToken } from "./token";
 import { runReport } from "./report";
 import { runRollover } from "./rollover";
 import { runTables } from "./tables";
+import { runBackup, runRestore } from "./backup";
 
 const usage = `usage:
   npm run -s cli -- export indicators --year 2024 --format json|csv
@@ -15,6 +16,8 @@ const usage = `usage:
   npm run -s cli -- report monitoring --year 2024 --project <code> | --department [--month 7] --format xlsx|pdf|csv|json --out FILE
   npm run -s cli -- tables export --year 2024 --out FILE [--template]
   npm run -s cli -- tables import --year 2024 --file FILE [--confirm] [--user NAME] [--format text|json]
+  npm run -s cli -- backup  --out FILE [--force]     (SQLite; PostgreSQL: pg_dump)
+  npm run -s cli -- restore --from FILE [--force]    (SQLite; stop the app first; PostgreSQL: pg_restore)
   npm run -s cli -- rollover --from 2024 --to 2025 [--projects code,code] [--user NAME]
   npm run -s cli -- report summary    --year 2024 --format xlsx|pdf|csv|json --out FILE`;
 
@@ -23,6 +26,8 @@ async function main(argv: string[]): Promise<number> {
   if (a === "export" && b === "indicators") return runExport(rest);
   if (a === "targets" && b === "evaluate") return runTargetsEvaluate(rest);
   if (a === "token") return runToken([b, ...rest].filter((x): x is string => x !== undefined));
+  if (a === "backup") return runBackup([b, ...rest].filter((x): x is string => x !== undefined));
+  if (a === "restore") return runRestore([b, ...rest].filter((x): x is string => x !== undefined));
   if (a === "tables") return runTables([b, ...rest].filter((x): x is string => x !== undefined));
   if (a === "rollover") return runRollover([b, ...rest].filter((x): x is string => x !== undefined));
   if (a === "report") return runReport([b, ...rest].filter((x): x is string => x !== undefined));

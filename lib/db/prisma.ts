@@ -12,11 +12,28 @@ import { engineOf, sqlitePath } from "./engine";
 
 export type Db = SqliteClient;
 
+/**
+ * Pragmas for every SQLite connection the app opens (docs/decisions/005-durability.md): WAL, so
+ * readers never block the writer and a killed process loses nothing it acknowledged; and
+ * synchronous=FULL, so a commit is on disk (the WAL is fsynced) before the response goes out, which
+ * also holds through a power cut. better-sqlite3 is built with WAL's default at NORMAL, which can
+ * lose the last acknowledged commits on an OS crash: set here, never left to the build.
+ */
+export const SQLITE_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+
+class DurableSqlite extends PrismaBetterSqlite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript(SQLITE_PRAGMAS);
+    return adapter;
+  }
+}
+
 export function createPrisma(url: string = env.DATABASE_URL): Db {
   if (engineOf(url) === "sqlite") {
     const file = sqlitePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
-    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file }) });
+    return new SqliteClient({ adapter: new DurableSqlite({ url: file }) });
   }
   return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
 }
