@@ -22,16 +22,25 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
+// The JSON API and its downloads (evidence files above all) are never a page: nothing in them
+// may run, load or submit, even if a browser is talked into rendering one. A later rule wins
+// for the same header, and these headers win over a route's own.
+const apiPolicy = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/v1/:path*", headers: [{ key: "Content-Security-Policy", value: apiPolicy }] },
+    ];
   },
   // Native and server-only packages stay out of the bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg"],
   poweredByHeader: false,
   typedRoutes: false,
-  // Report forms carry evidence files (10 MB each, checked again on the server).
-  experimental: { serverActions: { bodySizeLimit: "21mb" } },
+  // Report forms carry evidence files (10 MB each, checked again on the server). proxy.ts runs
+  // before every request and buffers its body: below this size it would cut uploads short.
+  experimental: { serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "21mb" },
 };
 export default nextConfig;

@@ -80,7 +80,7 @@ describe("项目支出绩效自评表", () => {
     expect(run(["report", "self-eval", "--year", "2024", "--project", "123", "--format", "xlsx", "--out", out]).status).toBe(2);
     expect(run(["report", "self-eval", "--year", "2024", "--project", CODE, "--department", "--format", "xlsx", "--out", out]).status).toBe(2);
     expect(run(["report", "monitoring", "--year", "2024", "--project", CODE, "--month", "13", "--format", "csv", "--out", out]).status).toBe(2);
-  });
+  }, 90_000);
 
   it("the CLI writes the department form as PDF, the July monitoring form as CSV and the summary as JSON", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "jixiao-report-"));
@@ -98,5 +98,5 @@ describe("项目支出绩效自评表", () => {
     expect(json.status, json.stderr).toBe(0);
     const s = JSON.parse(readFileSync(path.join(dir, "s.json"), "utf8")) as { forms: { scope: string }[] };
     expect(s.forms.map((f) => f.scope)).toEqual(["department", ...(await prisma.project.findMany({ where: { year: 2024 }, orderBy: { sortOrder: "asc" } })).map((p) => `project:${p.code}`)]);
-  }, 60_000);
+  }, 90_000);
 });

@@ -28,7 +28,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  pages: { signIn: "/login" },
+  // Auth.js's own error page answers 500 for "Configuration" (which a request for an unknown
+  // provider reaches); sign-in errors go back to the login form instead.
+  pages: { signIn: "/login", error: "/login" },
   // A wrong password is an expected outcome, not a server error worth a stack trace.
   logger: {
     error(e) {

@@ -4,7 +4,6 @@ import type { CurrentUser } from "../auth";
 import { indicatorScope, reportScope } from "../auth/scope";
 import { categoryStem } from "../catalogue/queries";
 import { closedMonths, rollup } from "../reporting/queries";
-import { projectExecution } from "../reporting/budget";
 import { budgetStatus, type Light } from "../status";
 import { completenessCell, countBy, worstShortfalls, type Cell } from "./aggregate";
 
@@ -34,14 +33,25 @@ export async function overview(user: CurrentUser, year: number, month: number) {
   const shortfalls = worst.map((w) => ({ ...w, report: reasons.find((x) => x.indicatorId === w.indicator.id && x.organizationId === w.org.id) ?? null }));
 
   const projects = await prisma.project.findMany({ where: { year, retiredAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true, tableNo: true, currentBudgetYuan: true } });
-  const budget = await Promise.all(
-    projects.map(async (p) => {
-      const { months } = await projectExecution(p.id, year, p.currentBudgetYuan);
-      const spentYuan = months.filter((m) => m.month <= month).at(-1)?.spentYuan ?? 0;
-      const status = budgetStatus({ budgetYuan: p.currentBudgetYuan ?? 0, spentYuan, asOfMonth: month });
-      return { ...p, spentYuan, rate: p.currentBudgetYuan ? spentYuan / p.currentBudgetYuan : null, time: month / 12, status, light: r.projects.get(p.code) ?? "none" };
-    }),
-  );
+  // One query for every project's spending (not one per project: a city has thousands). As in
+  // projectExecution: a project's spending to date is the sum of its second-level projects'
+  // latest figures up to the month.
+  const spending = await prisma.budgetExecution.findMany({
+    where: { year, month: { lte: month }, subProjectId: { not: null } },
+    orderBy: { month: "asc" },
+    select: { projectId: true, subProjectId: true, spentYuan: true },
+  });
+  const latest = new Map<number, Map<number, number>>(); // project → second-level project → spent
+  for (const row of spending) {
+    const subs = latest.get(row.projectId) ?? new Map<number, number>();
+    subs.set(row.subProjectId as number, row.spentYuan);
+    latest.set(row.projectId, subs);
+  }
+  const budget = projects.map((p) => {
+    const spentYuan = [...(latest.get(p.id)?.values() ?? [])].reduce((s, v) => s + v, 0);
+    const status = budgetStatus({ budgetYuan: p.currentBudgetYuan ?? 0, spentYuan, asOfMonth: month });
+    return { ...p, spentYuan, rate: p.currentBudgetYuan ? spentYuan / p.currentBudgetYuan : null, time: month / 12, status, light: r.projects.get(p.code) ?? "none" };
+  });
 
   return { overall, byProject, byLevel1, byOffice, shortfalls, budget, completeness: await completeness(user, year, month) };
 }

@@ -15,3 +15,17 @@ export function defaultMonth(year = 2024, today = new Date()): number {
   if (today.getFullYear() < year) return 1;
   return Math.max(1, today.getMonth());
 }
+
+const whole = (min: number, max: number, message: string) =>
+  z.string().regex(/^\d{1,4}$/, { error: message }).transform(Number).pipe(z.number().int().min(min, { error: message }).max(max, { error: message }));
+
+/**
+ * ?year=2024&month=6 on the JSON API: unlike the pages, a bad value is refused (400), not
+ * replaced by the default, so a script learns its mistake instead of reading another month.
+ */
+export const monthQuery = z
+  .object({
+    year: whole(2000, 2100, "年度为2000–2100 / Year is 2000–2100").optional(),
+    month: whole(1, 12, "月份为1–12 / Month is 1–12").optional(),
+  })
+  .transform(({ year = 2024, month }) => ({ year, month: month ?? defaultMonth(year) }));

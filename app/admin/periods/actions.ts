@@ -2,8 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { changePeriod } from "@/lib/reporting/periods";
 
+/** Returns `{ data } | { error }` for AdminForm to show: a refused input is a message, not a 500. */
 export async function changePeriodAction(form: FormData) {
   const r = await changePeriod(Object.fromEntries(form));
-  revalidatePath("/admin/periods");
-  if ("error" in r) throw new Error(r.error.message.zh);
+  if ("data" in r) revalidatePath("/admin/periods");
+  return r;
 }

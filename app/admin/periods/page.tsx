@@ -5,6 +5,7 @@ import { currentUser } from "@/lib/auth";
 import { listPeriods } from "@/lib/reporting/periods";
 import { monthParams } from "@/lib/validations/month";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { AdminForm } from "@/components/admin/admin-form";
 import { changePeriodAction } from "./actions";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -12,7 +13,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function PeriodsPage({ searchParams }: { searchParams: Search }) {
   const user = await currentUser();
   if (!user) redirect("/login?next=/admin/periods");
-  const { t } = await getMessages();
+  const { t, locale } = await getMessages();
   if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
   const { year } = monthParams.parse(await searchParams);
   const periods = await listPeriods(year);
@@ -30,13 +31,13 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Sear
                 <td className="tabular-nums">{p.deadline ? p.deadline.toISOString().slice(0, 10) : t.periods.noDeadline}</td>
                 <td>{p.closed ? <Badge tone="red">■ {t.periods.closed}</Badge> : <Badge tone="green">● {p.reopened ? t.periods.reopened : t.periods.open}</Badge>}</td>
                 <td>
-                  <form action={changePeriodAction} className="flex flex-wrap items-center gap-2" aria-label={fill(t.report.month, { m: p.month })}>
+                  <AdminForm action={changePeriodAction} className="flex flex-wrap items-center gap-2" label={fill(t.report.month, { m: p.month })} locale={locale} compact>
                     <input type="hidden" name="year" value={year} />
                     <input type="hidden" name="month" value={p.month} />
                     <input type="date" name="deadline" aria-label={t.periods.deadline} defaultValue={p.deadline ? p.deadline.toISOString().slice(0, 10) : ""} className="rounded border border-slate-300 px-2 py-0.5 text-xs" />
                     <button className={btn} name="action" value="set">{t.periods.setDeadline}</button>
                     {p.closed ? <button className={btn} name="action" value="reopen">{t.periods.reopen}</button> : <button className={btn} name="action" value="close">{t.periods.close}</button>}
-                  </form>
+                  </AdminForm>
                 </td>
               </tr>
             ))}

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { saveReport } from "@/lib/reporting/service";
-import { checkFile, EVIDENCE_MAX_FILES, storeFile, type StoredFile } from "@/lib/reporting/evidence";
+import { checkFile, discardStored, EVIDENCE_MAX_FILES, storeFile, type StoredFile } from "@/lib/reporting/evidence";
 import type { ActionResult } from "@/lib/actions/mutation";
 
 type Result = ActionResult<{ status: string; light: string; explanation: { zh: string; en: string }; version: number }>;
@@ -21,11 +21,21 @@ export async function saveReportAction(_prev: Result | null, form: FormData): Pr
   }
   const input = { ...Object.fromEntries([...form.entries()].filter(([k]) => k !== "evidence" && k !== "deviationCategories")), deviationCategories: form.getAll("deviationCategories") };
   // Files are written first under random names; the rows that point at them are written in the
-  // report's transaction, so a refused report leaves no evidence attached.
+  // report's transaction, so a refused report leaves no evidence attached, and its files are
+  // deleted again (otherwise refused saves could fill the disk with orphans).
   const stored: StoredFile[] = [];
-  for (const c of checked) stored.push(await storeFile(c.name, c.bytes, c.mime));
-  const result = await saveReport(input, undefined, stored);
-  if ("error" in result) return result;
+  let result: Awaited<ReturnType<typeof saveReport>>;
+  try {
+    for (const c of checked) stored.push(await storeFile(c.name, c.bytes, c.mime));
+    result = await saveReport(input, undefined, stored);
+  } catch (e) {
+    await discardStored(stored);
+    throw e;
+  }
+  if ("error" in result) {
+    await discardStored(stored);
+    return result;
+  }
   revalidatePath("/my");
   revalidatePath(`/report/${result.data.report.indicatorId}`);
   return { data: { status: result.data.report.status, light: result.data.status.light, explanation: result.data.status.explanation, version: result.data.report.version } };

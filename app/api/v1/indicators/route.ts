@@ -1,13 +1,15 @@
 import { NextResponse } from "next/server";
-import { apiUser, unauthenticated } from "@/lib/api/http";
+import { apiUser, invalidParams, unauthenticated } from "@/lib/api/http";
 import { myIndicators } from "@/lib/reporting/queries";
-import { monthParams } from "@/lib/validations/month";
+import { monthQuery } from "@/lib/validations/month";
 
 /** GET my indicators with their lights: ?year=2024&month=6 (reporters: their offices' only). */
 export async function GET(req: Request) {
   const user = await apiUser(req);
   if (!user) return unauthenticated();
-  const { year, month } = monthParams.parse(Object.fromEntries(new URL(req.url).searchParams));
+  const parsed = monthQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!parsed.success) return invalidParams(parsed.error.issues);
+  const { year, month } = parsed.data;
   const lines = await myIndicators(user, year, month);
   return NextResponse.json({
     data: {
