@@ -126,27 +126,3 @@ test("the status table filters, sorts and chooses columns through the URL, and d
   expect(lines[1]).toContain("蓝灯");
   expect(lines).toHaveLength(1 + 20); // 表12-1's 19 annual rows; 聘请第三方检查频次 has two offices
 });
-
-test("an evaluator opens a project's self-evaluation and downloads it as XLSX; a reporter may not", async ({ page }) => {
-  await signInAs(page, "evaluator");
-  await page.goto("/evaluation");
-  await page.getByRole("link", { name: /机关业务工作/ }).click();
-  await expect(page.getByRole("heading", { name: /项目支出绩效自评表 · 机关业务工作/ })).toBeVisible();
-  const grid = page.getByRole("table", { name: "项目支出绩效自评表" });
-  await expect(grid.getByRole("row").filter({ hasText: "开展新闻报道" })).toContainText("100次");
-  await expect(grid.getByRole("row").last()).toContainText("总分");
-  const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "下载 XLSX" }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toBe("项目支出绩效自评表-机关业务工作-2024.xlsx");
-  const stream = await file.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c as Buffer);
-  expect(Buffer.concat(chunks).subarray(0, 2).toString()).toBe("PK"); // a zip container: XLSX
-
-  await signInAs(page, "zhengyan");
-  const refused = await page.request.get("/api/v1/self-eval/420100225030030000101?format=json");
-  expect(refused.status()).toBe(403);
-  await page.goto("/evaluation/420100225030030000101");
-  await expect(page.getByText("无权执行此操作")).toBeVisible();
-});

@@ -9,6 +9,9 @@ test("an evaluator adjusts a score with a reason, downloads the form as XLSX and
   await page.goto("/evaluation");
   await page.getByRole("link", { name: /机关业务工作/ }).click();
   await expect(page.getByRole("heading", { name: "项目支出绩效自评表 · 机关业务工作" })).toBeVisible();
+  const grid = page.getByRole("table", { name: "项目支出绩效自评表" });
+  await expect(grid.getByRole("row").filter({ hasText: "开展新闻报道" })).toContainText("100次");
+  await expect(grid.getByRole("row").last()).toContainText("总分");
 
   await page.getByLabel("调整得分：开展新闻报道").fill("1");
   await page.getByLabel("调整理由：开展新闻报道").fill("佐证材料不足，酌情给分");

@@ -16,6 +16,10 @@ type Props = {
   /** Department form: the funds lines whose spending the evaluator types. */
   funds: { field: string; label: string; spent: number | null }[];
   weights: Record<"budget" | "output" | "outcome" | "satisfaction", number>;
+  /** The form's title, its total and grade (the grid's last row, as printed). */
+  title: string;
+  total: number;
+  grade: string;
   canEdit: boolean;
   t: Messages;
   locale: Locale;
@@ -26,7 +30,7 @@ const num = (s: string) => (s.trim() === "" ? undefined : Number(s));
 const input = "w-full rounded border border-slate-300 bg-white px-1.5 py-1 text-sm disabled:bg-slate-50 disabled:text-slate-500";
 
 /** The scored grid; evaluators change weights, tiers, adjustments and rows not applicable, then save. */
-export function EvaluationEditor({ scope, year, version, settings: initial, rows, funds, weights, canEdit, t, locale }: Props) {
+export function EvaluationEditor({ scope, year, version, settings: initial, rows, funds, weights, title, total, grade, canEdit, t, locale }: Props) {
   const [state, action, pending] = useActionState(saveEvaluationAction, null);
   const [s, setS] = useState<EvaluationSettings>(initial);
   const row = (id: number): RowSettings => s.rows?.[String(id)] ?? {};
@@ -89,7 +93,7 @@ export function EvaluationEditor({ scope, year, version, settings: initial, rows
       </label>
 
       <div className="overflow-x-auto">
-        <table className="grid-table text-sm" aria-label={e.settings}>
+        <table className="grid-table text-sm" aria-label={title}>
           <thead>
             <tr>
               <th>{t.grid.level1}</th><th>{t.grid.level2}</th><th className="min-w-44">{t.grid.level3}</th><th>年度指标值</th><th>实际完成值</th>
@@ -144,6 +148,11 @@ export function EvaluationEditor({ scope, year, version, settings: initial, rows
                 </tr>
               );
             })}
+            <tr>
+              <td colSpan={10} className="text-center font-semibold">总分</td>
+              <td className="num font-bold">{n2(total)}</td>
+              <td className="font-bold">{grade}</td>
+            </tr>
           </tbody>
         </table>
       </div>

@@ -82,6 +82,9 @@ export default async function SelfEvalPage({ params }: { params: Promise<{ code:
             rows={d.rows}
             funds={d.kind === "department" ? def.funds.rows.map((f) => ({ field: f.field, label: f.label.replace(/^按.+?分：/, ""), spent: d.funds[f.field]?.spent ?? null })) : []}
             weights={d.weights}
+            title={def.title}
+            total={d.total}
+            grade={d.grade}
             canEdit={canEdit}
             t={t}
             locale={locale}

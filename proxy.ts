@@ -1,0 +1,36 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { errorResponse, fixedWindowLimiter, isCrossSite, malformedActionEnvelope, rateKey, undecodablePath } from "./lib/api/guards";
+import { env } from "./lib/env";
+
+// Runs before every page, route and server action (static files aside), so a route or action
+// added later is covered without anyone remembering to. Refusals use the API's JSON error shape:
+// - 400 for a path with a broken percent-escape (Next's router answers 500).
+// - 429 past the /api/v1 rate limit (per token, session or address; counted in this process).
+// - 403 for a cross-site state-changing request that would ride on the session cookie: the API,
+//   server actions (Next's own Origin check answers a bare 500) and forms posted without
+//   JavaScript. Auth.js's endpoints carry their own CSRF token and are left to it.
+// - 400/415 for a server action whose envelope React could not decode (Next answers 500).
+
+const limiter = fixedWindowLimiter({ limit: env.API_RATE_LIMIT, windowMs: 60_000 });
+
+export async function proxy(req: NextRequest) {
+  const { pathname } = req.nextUrl;
+  if (undecodablePath(pathname)) return errorResponse(400, "invalid", { zh: "请求地址无效", en: "Malformed URL" });
+  if (pathname.startsWith("/api/v1/") && env.API_RATE_LIMIT > 0) {
+    const hit = limiter.hit(rateKey(req.headers));
+    if (!hit.ok)
+      return errorResponse(429, "too_many", { zh: `请求过于频繁，请${hit.retryAfterSeconds}秒后重试`, en: `Too many requests; try again in ${hit.retryAfterSeconds} s` }, { "retry-after": String(hit.retryAfterSeconds) });
+  }
+  if (!pathname.startsWith("/api/auth/") && isCrossSite(req.method, req.headers))
+    return errorResponse(403, "forbidden", { zh: "拒绝来自其他站点的请求", en: "Requests from another site are refused" });
+  if (req.method === "POST" && req.headers.has("next-action")) {
+    const bad = await malformedActionEnvelope(req);
+    if (bad === "type") return errorResponse(415, "unsupported_type", { zh: "服务端操作请求的类型无效", en: "Unsupported server action request type" });
+    if (bad) return errorResponse(400, "bad_json", { zh: "服务端操作请求无法解析", en: "Malformed server action request" });
+  }
+  return NextResponse.next();
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico).*)"],
+};
