@@ -149,7 +149,11 @@ export function restoreSqlite(from: string, target: string): { kept: string | nu
 }
 
 /** `backup --out FILE [--force]` */
-export async function runBackup(args: string[], databaseUrl: string = env.DATABASE_URL): Promise<number> {
+export function runBackup(args: string[], databaseUrl: string = env.DATABASE_URL): Promise<number> {
+  return Promise.resolve().then(() => backup(args, databaseUrl));
+}
+
+function backup(args: string[], databaseUrl: string): number {
   const { force, rest } = splitForce(args);
   const opts = flags(rest, { out: z.string().min(1) });
   if (engineOf(databaseUrl) === "postgres") {
@@ -173,7 +177,11 @@ export async function runBackup(args: string[], databaseUrl: string = env.DATABA
 }
 
 /** `restore --from FILE [--force]`: onto the database DATABASE_URL names. */
-export async function runRestore(args: string[], databaseUrl: string = env.DATABASE_URL): Promise<number> {
+export function runRestore(args: string[], databaseUrl: string = env.DATABASE_URL): Promise<number> {
+  return Promise.resolve().then(() => restore(args, databaseUrl));
+}
+
+function restore(args: string[], databaseUrl: string): number {
   const { force, rest } = splitForce(args);
   const opts = flags(rest, { from: z.string().min(1) });
   if (engineOf(databaseUrl) === "postgres") {

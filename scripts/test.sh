@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite (`npm test`): types, unit + integration on SQLite, the same integration
+# The whole test suite (`npm test`): types and lint, unit + integration on SQLite, the same integration
 # tests on PostgreSQL when one is reachable (always in CI), one production build, the system
 # tests against real `next start` servers (crash, concurrency, two instances; tests/system), then
 # Playwright in Chromium on that same build.
@@ -7,8 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 stage() { echo "== $1 ($(date +%T))"; }
 
-stage "typecheck"
+stage "typecheck and lint"
 npx tsc --noEmit
+npx eslint . --max-warnings 1 # the one warning: TanStack's useReactTable is not memoisable (components/ui/data-table.tsx)
 
 stage "unit + integration (SQLite)"
 TEST_ENGINE=sqlite npx vitest run

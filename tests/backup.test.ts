@@ -51,7 +51,8 @@ describe("backup and restore on PostgreSQL", () => {
   });
 });
 
-describe.runIf(testEngine() === "sqlite")("backup and restore of a live SQLite database", () => {
+// SQLite only: on PostgreSQL, pg_dump is the tool (above). Registered only on the SQLite run.
+if (testEngine() === "sqlite") describe("backup and restore of a live SQLite database", () => {
   let dir: string;
   let url: string;
   let source: string;

@@ -59,7 +59,7 @@ describe(`concurrent edits of one report (${engineName(engine)})`, () => {
       const after = JSON.parse(a.after!) as { organizationId: number; month: number };
       return after.organizationId === slot.organizationId && after.month === slot.month;
     });
-    expect(audits.map((a) => a.action)).toEqual(["report.create", ...Array(ROUNDS).fill("report.update")]);
+    expect(audits.map((a) => a.action)).toEqual(["report.create", ...Array<string>(ROUNDS).fill("report.update")]);
     expect(audits.map((a) => (JSON.parse(a.after!) as { valueText: string }).valueText)).toEqual(history.map((n) => slot.value(n)));
   });
 

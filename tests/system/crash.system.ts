@@ -92,7 +92,7 @@ describe(`crash safety (${engineName(engine)}): SIGKILL during a burst of submis
         },
         () => killed,
       );
-      await killing;
+      await (killing as Promise<void> | null);
       const burstMs = Date.now() - t0;
       expect(unexpected, unexpected.slice(0, 3).join("\n")).toEqual([]);
       expect(killed).toBe(true);
