@@ -187,15 +187,7 @@ export async function departmentSelfEvaluation(year: number, settings: Evaluatio
 }
 
 /** Combines each indicator's reports, scores the form with the evaluator's settings, and shapes it. */
-function fill(f: {
-  kind: SelfEvaluation["kind"];
-  scope: string;
-  year: number;
-  projectCode: string | null;
-  projectName: string;
-  department: string;
-  unit: string;
-  funds: Record<string, FundsLine>;
+function fill(f: Pick<SelfEvaluation, "kind" | "scope" | "year" | "projectCode" | "projectName" | "department" | "unit" | "funds"> & {
   budget: { budgetYuan: number; spentYuan: number } | null;
   goalExpected: string;
   indicators: IndicatorWithReports[];
