@@ -90,7 +90,8 @@ export function aggregate(values: number[], aggregation: Aggregation): number | 
 export function latestParts<R extends { organizationId: number }>(reports: R[]): R[] {
   const latest = new Map<number, R>();
   for (const r of reports) latest.set(r.organizationId, r);
-  return [...latest.values()];
+  // In office order: forms join the offices' texts, and reads of the same month come back in any order on PostgreSQL.
+  return [...latest.values()].sort((a, b) => a.organizationId - b.organizationId);
 }
 
 /**
