@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { prisma } from "../db/prisma";
 import type { CurrentUser, Role } from "../auth";
+import { fieldErrors } from "../validations/params";
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 export type Message = { zh: string; en: string };
@@ -34,9 +35,7 @@ export async function mutate<S extends z.ZodType, T>(opts: {
 }): Promise<ActionResult<T>> {
   const parsed = opts.schema.safeParse(opts.input);
   if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const i of parsed.error.issues) (fields[i.path.join(".") || "_"] ??= []).push(i.message);
-    return { error: { code: "invalid", message: { zh: "输入有误，请检查标出的字段", en: "Please check the marked fields" }, fields } };
+    return { error: { code: "invalid", message: { zh: "输入有误，请检查标出的字段", en: "Please check the marked fields" }, fields: fieldErrors(parsed.error.issues) } };
   }
   // Loaded only when the caller is not known: the CLI passes its user and never loads next-auth.
   const user = opts.user === undefined ? await (await import("../auth")).currentUser() : opts.user;

@@ -4,6 +4,7 @@ import { prisma } from "../db/prisma";
 import { currentUser, type CurrentUser, type Role } from "../auth";
 import type { ActionError, ActionResult } from "../actions/mutation";
 import { hashToken } from "./token";
+import { fieldErrors } from "../validations/params";
 
 // The JSON API's plumbing: who is calling (session cookie or `Authorization: Bearer <token>`),
 // the one error shape { error: { code, message, fields } }, and HTTP codes for domain errors.
@@ -47,10 +48,8 @@ export function apiResult<T>(result: ActionResult<T>, okStatus = 200) {
 }
 
 /** 400 for query parameters a zod schema refused, each field with its messages. */
-export function invalidParams(issues: { path: PropertyKey[]; message: string }[]) {
-  const fields: Record<string, string[]> = {};
-  for (const i of issues) (fields[i.path.map(String).join(".") || "_"] ??= []).push(i.message);
-  return apiError("invalid", { zh: "参数有误，请检查标出的字段", en: "Bad parameters; see the marked fields" }, fields);
+export function invalidParams(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+  return apiError("invalid", { zh: "参数有误，请检查标出的字段", en: "Bad parameters; see the marked fields" }, fieldErrors(issues));
 }
 
 export const unauthenticated = () => apiError("unauthenticated", { zh: "请先登录或提供有效的 API 令牌", en: "Sign in or send a valid API token" });

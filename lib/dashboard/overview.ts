@@ -5,6 +5,7 @@ import { indicatorScope, reportScope } from "../auth/scope";
 import { categoryStem } from "../catalogue/queries";
 import { closedMonths, rollup } from "../reporting/queries";
 import { budgetStatus, type Light } from "../status";
+import { spentByProject } from "../reporting/execution";
 import { completenessCell, countBy, worstShortfalls, type Cell } from "./aggregate";
 
 /** Everything the managers' overview shows for a year and as-of month, aggregated on the server. */
@@ -33,22 +34,9 @@ export async function overview(user: CurrentUser, year: number, month: number) {
   const shortfalls = worst.map((w) => ({ ...w, report: reasons.find((x) => x.indicatorId === w.indicator.id && x.organizationId === w.org.id) ?? null }));
 
   const projects = await prisma.project.findMany({ where: { year, retiredAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true, tableNo: true, currentBudgetYuan: true } });
-  // One query for every project's spending (not one per project: a city has thousands). As in
-  // projectExecution: a project's spending to date is the sum of its second-level projects'
-  // latest figures up to the month.
-  const spending = await prisma.budgetExecution.findMany({
-    where: { year, month: { lte: month }, subProjectId: { not: null } },
-    orderBy: { month: "asc" },
-    select: { projectId: true, subProjectId: true, spentYuan: true },
-  });
-  const latest = new Map<number, Map<number, number>>(); // project → second-level project → spent
-  for (const row of spending) {
-    const subs = latest.get(row.projectId) ?? new Map<number, number>();
-    subs.set(row.subProjectId as number, row.spentYuan);
-    latest.set(row.projectId, subs);
-  }
+  const spent = await spentByProject(year, month);
   const budget = projects.map((p) => {
-    const spentYuan = [...(latest.get(p.id)?.values() ?? [])].reduce((s, v) => s + v, 0);
+    const spentYuan = spent.get(p.id) ?? 0;
     const status = budgetStatus({ budgetYuan: p.currentBudgetYuan ?? 0, spentYuan, asOfMonth: month });
     return { ...p, spentYuan, rate: p.currentBudgetYuan ? spentYuan / p.currentBudgetYuan : null, time: month / 12, status, light: r.projects.get(p.code) ?? "none" };
   });

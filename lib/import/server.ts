@@ -1,6 +1,7 @@
 import "server-only";
 import { currentUser, type CurrentUser } from "../auth";
 import type { ActionError, ActionResult } from "../actions/mutation";
+import { fieldErrors } from "../validations/params";
 import { importConfirmInput, importPreviewInput } from "../validations/import";
 import { ImportRefused, previewFile, writeImport } from "./db";
 import type { ImportSummary, PreviewResult } from "./types";
@@ -22,8 +23,7 @@ async function admin(user: CurrentUser | null | undefined): Promise<{ user: Curr
 }
 
 function invalid(issues: { path: PropertyKey[]; message: string }[]): { error: ActionError } {
-  const fields: Record<string, string[]> = {};
-  for (const i of issues) (fields[i.path.map(String).join(".") || "_"] ??= []).push(i.message);
+  const fields = fieldErrors(issues);
   const first = issues[0]?.message ?? "";
   return { error: { code: "invalid", message: { zh: first.split(" / ")[0] || "输入有误", en: first.split(" / ")[1] ?? "Invalid input" }, fields } };
 }

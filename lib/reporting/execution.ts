@@ -20,3 +20,22 @@ export async function projectExecution(projectId: number, year: number, budgetYu
   }
   return { months, bySub };
 }
+
+/**
+ * Every project's spending to date at a month, in one query (not one per project: a city has
+ * thousands): the sum of its second-level projects' latest figures up to the month.
+ */
+export async function spentByProject(year: number, month: number): Promise<Map<number, number>> {
+  const rows = await prisma.budgetExecution.findMany({
+    where: { year, month: { lte: month }, subProjectId: { not: null } },
+    orderBy: { month: "asc" },
+    select: { projectId: true, subProjectId: true, spentYuan: true },
+  });
+  const latest = new Map<number, Map<number, number>>(); // project → second-level project → spent
+  for (const r of rows) {
+    const subs = latest.get(r.projectId) ?? new Map<number, number>();
+    subs.set(r.subProjectId as number, r.spentYuan);
+    latest.set(r.projectId, subs);
+  }
+  return new Map([...latest].map(([p, subs]) => [p, [...subs.values()].reduce((s, v) => s + v, 0)]));
+}

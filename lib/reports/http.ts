@@ -1,5 +1,5 @@
 import "server-only";
-import { apiError, apiUser, unauthenticated } from "../api/http";
+import { apiError, apiUser, invalidParams, unauthenticated } from "../api/http";
 import { documentRequest, documentResponse, renderDocument } from "./documents";
 
 const READERS = ["evaluator", "manager", "admin"];
@@ -11,11 +11,7 @@ export async function documentGet(req: Request, params: Record<string, string | 
   if (!READERS.includes(user.role)) return apiError("forbidden", { zh: "只有评价人员和管理人员可以导出报表", en: "Only evaluators and managers export reports" });
   const q = Object.fromEntries(new URL(req.url).searchParams);
   const parsed = documentRequest.safeParse({ ...q, ...params });
-  if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const i of parsed.error.issues) (fields[i.path.join(".") || "_"] ??= []).push(i.message);
-    return apiError("invalid", { zh: "参数有误，请检查标出的字段", en: "Bad parameters; see the marked fields" }, fields);
-  }
+  if (!parsed.success) return invalidParams(parsed.error.issues);
   const doc = await renderDocument(parsed.data);
   if (!doc) return apiError("not_found", { zh: "没有这个项目、年度或版本", en: "No such project, year or version" });
   return documentResponse(doc);

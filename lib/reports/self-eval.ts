@@ -3,7 +3,7 @@ import { prisma } from "../db/prisma";
 import { type Message, type ParsedTarget, type Tier } from "../targets";
 import { scoreProject, type RowFlag, type ScoreRow } from "../scoring";
 import { aggregationOf, combinedText, latestParts, targetOf } from "../reporting/target";
-import { projectExecution } from "../reporting/execution";
+import { projectExecution, spentByProject } from "../reporting/execution";
 import { evaluationSettings, type EvaluationSettings } from "../validations/evaluation";
 
 export type SelfEvalRow = {
@@ -97,10 +97,14 @@ export async function selfEvaluation(scope: string, year: number, version?: numb
     const v = await prisma.evaluationVersion.findUnique({ where: { year_scope_number: { year, scope, number: version } } });
     return v ? (JSON.parse(v.dataJson) as SelfEvaluation) : null;
   }
-  const { settings, version: settingsVersion } = await evaluationSettingsOf(year, scope);
-  if (scope === "department") return departmentSelfEvaluation(year, settings, settingsVersion);
+  return computeSelfEvaluation(scope, year, await evaluationSettingsOf(year, scope));
+}
+
+/** The form computed now with settings the caller has already read (the evaluation page shows both). */
+export function computeSelfEvaluation(scope: string, year: number, { settings, version }: { settings: EvaluationSettings; version: number }): Promise<SelfEvaluation | null> {
+  if (scope === "department") return departmentSelfEvaluation(year, settings, version);
   const code = /^project:(\d{21})$/.exec(scope)?.[1];
-  return code ? projectSelfEvaluation(code, year, settings, settingsVersion) : null;
+  return code ? projectSelfEvaluation(code, year, settings, version) : Promise.resolve(null);
 }
 
 /** The 项目支出绩效自评表 of a project for a year, filled from what the offices reported. */
@@ -155,9 +159,8 @@ export async function departmentSelfEvaluation(year: number, settings: Evaluatio
   const dept = goals[0].department;
   const detail = JSON.parse(dept.profiles[0]?.detailJson ?? "{}") as { funds?: { group: string; item: string; amount: string }[] };
   // Specific-purpose spending is what the projects recorded; the rest comes from the accounts, typed by the evaluator.
-  const projects = await prisma.project.findMany({ where: { departmentId: dept.id, year, retiredAt: null }, select: { id: true, currentBudgetYuan: true } });
-  let projectSpent = 0;
-  for (const p of projects) projectSpent += (await projectExecution(p.id, year, p.currentBudgetYuan)).months.at(-1)?.spentYuan ?? 0;
+  const [projects, spent] = await Promise.all([prisma.project.findMany({ where: { departmentId: dept.id, year, retiredAt: null }, select: { id: true } }), spentByProject(year, 12)]);
+  const projectSpent = projects.reduce((s, p) => s + (spent.get(p.id) ?? 0), 0);
   const funds: Record<string, FundsLine> = {};
   for (const f of detail.funds ?? []) {
     const field = f.item === "合计" ? (f.group === "收入构成" ? "total" : null) : DEPARTMENT_FUNDS[f.item];

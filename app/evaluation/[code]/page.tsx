@@ -4,7 +4,7 @@ import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
 import { DEFAULT_YEAR } from "@/lib/catalogue/queries";
-import { selfEvaluation, evaluationSettingsOf } from "@/lib/reports/self-eval";
+import { computeSelfEvaluation, evaluationSettingsOf } from "@/lib/reports/self-eval";
 import { evaluationVersions } from "@/lib/reports/evaluation";
 import { DEPARTMENT_SELF_EVAL, PROJECT_SELF_EVAL } from "@/lib/reports/layouts";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -20,7 +20,8 @@ export default async function SelfEvalPage({ params }: { params: Promise<{ code:
   const { t, locale } = await getMessages();
   if (!["evaluator", "manager", "admin"].includes(user.role)) return <p className="text-red-700">{t.errors.forbidden}</p>;
   const year = DEFAULT_YEAR;
-  const [d, { settings, version }, versions] = await Promise.all([selfEvaluation(scope, year), evaluationSettingsOf(year, scope), evaluationVersions(year, scope)]);
+  const { settings, version } = await evaluationSettingsOf(year, scope);
+  const [d, versions] = await Promise.all([computeSelfEvaluation(scope, year, { settings, version }), evaluationVersions(year, scope)]);
   if (!d) notFound();
   const def = d.kind === "department" ? DEPARTMENT_SELF_EVAL : PROJECT_SELF_EVAL;
   const canEdit = user.role === "evaluator" || user.role === "admin";

@@ -1,4 +1,4 @@
-import { apiError, apiUser, unauthenticated } from "@/lib/api/http";
+import { apiError, apiUser, invalidParams, unauthenticated } from "@/lib/api/http";
 import { tablesFile } from "@/lib/import/db";
 import { tablesDownloadParams } from "@/lib/validations/import";
 
@@ -12,11 +12,7 @@ export async function GET(req: Request) {
   if (!user) return unauthenticated();
   if (user.role !== "admin") return apiError("forbidden", { zh: "只有管理员可以导出指标表", en: "Only admins export the tables" });
   const parsed = tablesDownloadParams.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const i of parsed.error.issues) (fields[i.path.join(".") || "_"] ??= []).push(i.message);
-    return apiError("invalid", { zh: "参数有误，请检查标出的字段", en: "Bad parameters; see the marked fields" }, fields);
-  }
+  if (!parsed.success) return invalidParams(parsed.error.issues);
   const { year, template } = parsed.data;
   const body = await tablesFile(year, { template });
   if (!body) return apiError("not_found", { zh: `${year}年没有指标表`, en: `${year} has no tables` });
