@@ -1,13 +1,15 @@
 import { writeFileSync } from "node:fs";
 import { z } from "zod";
 import { CliError, flags } from "./args";
+import { departmentFor } from "./department";
 import { prisma } from "../lib/db/prisma";
 import { documentRequest, renderDocument } from "../lib/reports/documents";
 import { closePdfBrowser } from "../lib/reports/render/pdf";
 
 /**
  * `report self-eval|monitoring --year 2024 --project <code> | --department --format xlsx|pdf|csv|json --out FILE`
- * (self-eval: [--version N] [--layout id]; monitoring: [--month 7]) and `report summary --year 2024 --format … --out FILE`.
+ * (self-eval: [--version N] [--layout id]; monitoring: [--month 7]) and `report summary --year 2024 --format … --out FILE`;
+ * [--dept CODE] names the department when the installation has several.
  */
 export async function runReport(args: string[]): Promise<number> {
   const [kind, ...rest] = args;
@@ -24,6 +26,7 @@ export async function runReport(args: string[]): Promise<number> {
       version: z.string().optional(),
       layout: z.string().optional(),
       month: z.string().optional(),
+      dept: z.string().optional(),
     },
   );
   if (kind !== "summary" && department === (o.project !== undefined)) throw new CliError("give either --project <code> or --department");
@@ -34,7 +37,7 @@ export async function runReport(args: string[]): Promise<number> {
     throw new CliError(`--${i.path.join(".").replace("scope", "project")}: ${i.message}`);
   }
   try {
-    const doc = await renderDocument(parsed.data);
+    const doc = await renderDocument(parsed.data, (await departmentFor(o.dept)).id);
     if (!doc) throw new CliError(`nothing to report: no ${department ? "department tables" : `project ${o.project}`} in ${o.year}${o.version ? ` (version ${o.version})` : ""}${o.layout ? ` or unknown layout ${o.layout}` : ""}`);
     writeFileSync(o.out, doc.body);
     process.stderr.write(`wrote ${o.out}: ${doc.summary}\n`);

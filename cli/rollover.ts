@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CliError, flags } from "./args";
 import { prisma } from "../lib/db/prisma";
 import { rollover } from "../lib/admin/rollover";
-import type { CurrentUser } from "../lib/auth";
+import { asCurrentUser, type CurrentUser } from "../lib/auth/user";
 
 /**
  * `rollover --from 2024 --to 2025 [--projects code,code] [--user NAME]`: starts next year's tables
@@ -37,6 +37,5 @@ async function adminAccount(username: string | undefined): Promise<CurrentUser> 
   const admins = await prisma.user.findMany({ where: { role: "admin", disabled: false, ...(username ? { username } : {}) }, include: { orgs: true } });
   if (username && admins.length === 0) throw new CliError(`--user: ${username} is not an enabled admin account`);
   if (admins.length !== 1) throw new CliError("there are several admin accounts: name the one making the change with --user NAME");
-  const u = admins[0];
-  return { id: u.id, name: u.name, username: u.username, role: "admin", orgIds: u.orgs.map((x) => x.organizationId) };
+  return asCurrentUser(admins[0]);
 }

@@ -7,19 +7,20 @@ import { BASE, E2E_DB, UPLOADS, actionBody, appRoutes, isErrorShape, query, serv
 // Who may open what: every role (and nobody signed in) × every page and API route, on resources
 // of the reporter's own office and of other offices, each cell the outcome the product promises.
 // Reporter A is jiangan (江岸社保处); B is jianghan (江汉社保处), who shares the 社保处 indicators
-// with A; C is zhengyan (政研处), who shares nothing with A.
+// with A; C is zhengyan (政研处), who shares nothing with A. finance is the city finance bureau:
+// it reads every department through /city and is sent there from the departments' own pages.
 
-type Who = "anon" | "admin" | "manager" | "evaluator" | "reporterA";
-const WHO: Who[] = ["anon", "admin", "manager", "evaluator", "reporterA"];
+type Who = "anon" | "admin" | "manager" | "evaluator" | "reporterA" | "finance";
+const WHO: Who[] = ["anon", "admin", "manager", "evaluator", "reporterA", "finance"];
 
 /**
  * ok: 200/201 (a page without the forbidden notice) · scoped: 200, without C's rows (a marker)
  * forbidden: the page's "you may not do this" notice · login: redirected to /login
  * 400/401/403/404/405: that status (the API's JSON error shape where the app answers)
- * denied: any refusal (notice, 403, 404 or login) — for admin pages being written now
- * refused: a server action answered { error: forbidden | unauthenticated }
+ * denied: any refusal (notice, 403, 404, login or sent to /city) — for admin pages being written now
+ * refused: a server action answered { error: forbidden | unauthenticated } · city: redirected to /city
  */
-type Outcome = "ok" | "scoped" | "forbidden" | "login" | "400" | "401" | "403" | "404" | "405" | "denied" | "refused";
+type Outcome = "ok" | "scoped" | "forbidden" | "login" | "city" | "400" | "401" | "403" | "404" | "405" | "denied" | "refused";
 type Row = { what: string; method?: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: () => BodyInit; cells: Record<Who, Outcome> };
 
 const FORBIDDEN_NOTICE = /<p class="text-red-700">(无权执行此操作|You may not do this)<\/p>/;
@@ -27,8 +28,8 @@ const FORBIDDEN_NOTICE = /<p class="text-red-700">(无权执行此操作|You may
 const C_MARKER = "发布微信公众号推文";
 let cLink = /^$/;
 
-const all = (o: Outcome, anon: Outcome = "login"): Record<Who, Outcome> => ({ anon, admin: o, manager: o, evaluator: o, reporterA: o });
-const cells = (anon: Outcome, admin: Outcome, manager: Outcome, evaluator: Outcome, reporterA: Outcome): Record<Who, Outcome> => ({ anon, admin, manager, evaluator, reporterA });
+const all = (o: Outcome, anon: Outcome = "login", finance: Outcome = "city"): Record<Who, Outcome> => ({ anon, admin: o, manager: o, evaluator: o, reporterA: o, finance });
+const cells = (anon: Outcome, admin: Outcome, manager: Outcome, evaluator: Outcome, reporterA: Outcome, finance: Outcome = "city"): Record<Who, Outcome> => ({ anon, admin, manager, evaluator, reporterA, finance });
 
 /** Every admin page in the source tree (new ones included), with sample ids for its segments. */
 function adminPages(samples: Record<string, string>): string[] {
@@ -45,8 +46,8 @@ test.describe.serial("the access matrix: every role × every page and API route 
 
   test.beforeAll(async () => {
     test.setTimeout(90_000);
-    const [admin, manager, evaluator, reporterA, reporterB, reporterC] = await Promise.all(["admin", "manager", "evaluator", "jiangan", "jianghan", "zhengyan"].map((u) => sessionCookie(u)));
-    Object.assign(cookie, { admin, manager, evaluator, reporterA });
+    const [admin, manager, evaluator, reporterA, reporterB, reporterC, finance] = await Promise.all(["admin", "manager", "evaluator", "jiangan", "jianghan", "zhengyan", "finance"].map((u) => sessionCookie(u)));
+    Object.assign(cookie, { admin, manager, evaluator, reporterA, finance });
 
     const one = <T>(sql: string, ...p: unknown[]) => {
       const r = query<T>(sql, ...p);
@@ -61,6 +62,7 @@ test.describe.serial("the access matrix: every role × every page and API route 
         org,
       );
     const [orgA, orgB, orgC] = [orgOf("jiangan"), orgOf("jianghan"), orgOf("zhengyan")];
+    const deptCode = one<{ code: string }>(`SELECT "code" FROM "Department" ORDER BY "id" LIMIT 1`).code;
     const shared = indicator("月社会保险业务经办量", orgA); // A's and B's (all nine 社保处)
     const onlyC = indicator(C_MARKER, orgC);
     // Pages echo a search term back into the search box: a link to the row is what shows it.
@@ -130,33 +132,36 @@ test.describe.serial("the access matrix: every role × every page and API route 
       { what: "department self-evaluation", path: "/evaluation/department", cells: cells("login", "ok", "ok", "ok", "forbidden") },
       { what: "project self-evaluation (A's project)", path: `/evaluation/${aProject}`, cells: cells("login", "ok", "ok", "ok", "forbidden") },
       { what: "annual summary", path: "/evaluation/summary", cells: cells("login", "ok", "ok", "ok", "forbidden") },
-      { what: "login page", path: "/login", cells: all("ok", "ok") },
+      { what: "login page", path: "/login", cells: all("ok", "ok", "ok") },
+      { what: "city roll-up /city (finance bureau)", path: "/city", cells: cells("login", "forbidden", "forbidden", "forbidden", "forbidden", "ok") },
+      { what: "city drill-down /city/<department>", path: `/city/${deptCode}`, cells: cells("login", "forbidden", "forbidden", "forbidden", "forbidden", "ok") },
     ];
     const samples = { "users/id": "4", "orgs/id": String(orgA), "indicators/id": String(shared.id), id: "1" };
     const adminRows = adminPages(samples).map(
-      (p): Row => ({ what: `admin page ${p}`, path: p === "/admin/tables/indicators/new" ? `${p}?goal=1` : p, cells: cells("login", "ok", "denied", "denied", "denied") }),
+      (p): Row => ({ what: `admin page ${p}`, path: p === "/admin/tables/indicators/new" ? `${p}?goal=1` : p, cells: cells("login", "ok", "denied", "denied", "denied", "denied") }),
     );
     const api: Row[] = [
-      { what: "GET /api/v1/indicators (A: only A's offices)", path: "/api/v1/indicators?year=2024&month=6", cells: { ...all("ok", "401"), reporterA: "scoped" } },
-      { what: "GET /api/v1/indicators?org=C (a filter it does not take)", path: `/api/v1/indicators?year=2024&month=6&org=${orgC}`, cells: { ...all("ok", "401"), reporterA: "scoped" } },
-      { what: "GET /api/v1/reports?organizationId=C (no such read)", path: `/api/v1/reports?organizationId=${orgC}`, cells: all("405", "405") },
-      { what: "POST a report, own office (value refused after the scope check)", method: "POST", path: "/api/v1/reports", headers: json, body: reportBody(shared.id, orgA), cells: cells("401", "403", "403", "403", "400") },
-      { what: "POST a report, a fellow office's part of a shared indicator", method: "POST", path: "/api/v1/reports", headers: json, body: reportBody(shared.id, orgB), cells: cells("401", "403", "403", "403", "403") },
-      { what: "POST a report, another office's indicator", method: "POST", path: "/api/v1/reports", headers: json, body: reportBody(onlyC.id, orgC), cells: cells("401", "403", "403", "403", "403") },
-      { what: "GET evidence, own office's", path: `/api/v1/evidence/${evA}`, cells: all("ok", "401") },
-      { what: "GET evidence, a fellow office's on the shared indicator (one indicator)", path: `/api/v1/evidence/${evB}`, cells: all("ok", "401") },
-      { what: "GET evidence, another office's", path: `/api/v1/evidence/${evC}`, cells: { ...all("ok", "401"), reporterA: "404" } },
-      { what: "GET self-eval export (department, JSON)", path: "/api/v1/self-eval/department?year=2024&format=json", cells: cells("401", "ok", "ok", "ok", "403") },
-      { what: "GET self-eval export (C's project, JSON)", path: `/api/v1/self-eval/${cProject}?year=2024&format=json`, cells: cells("401", "ok", "ok", "ok", "403") },
-      { what: "GET monitoring export (department, JSON)", path: "/api/v1/monitoring/department?year=2024&month=7&format=json", cells: cells("401", "ok", "ok", "ok", "403") },
-      { what: "GET annual summary export (JSON)", path: "/api/v1/summary?year=2024&format=json", cells: cells("401", "ok", "ok", "ok", "403") },
-      { what: "GET the tables workbook (admin)", path: "/api/v1/admin/tables?year=2024&template=1", cells: cells("401", "ok", "403", "403", "403") },
-      { what: "GET status table CSV, searching for C's indicator", path: `/dashboard/indicators/export?format=csv&q=${encodeURIComponent(C_MARKER)}`, cells: { ...all("ok", "401"), reporterA: "scoped" } },
-      { what: "GET /api/health", path: "/api/health", cells: all("ok", "ok") },
-      { what: "GET /api/auth/session", path: "/api/auth/session", cells: all("ok", "ok") },
-      { what: "server action: approve a report", method: "POST", path: review.page, headers: { "next-action": review.id }, body: reviewBody, cells: cells("refused", "ok", "ok", "refused", "refused") },
-      { what: "server action: save a report, own office (value refused after the scope check)", method: "POST", path: `/report/${shared.id}`, headers: { "next-action": saveReport!.id }, body: saveBody(shared.id, orgA), cells: cells("refused", "refused", "refused", "refused", "ok") },
-      { what: "server action: save a report for another office", method: "POST", path: `/report/${onlyC.id}`, headers: { "next-action": saveReport!.id }, body: saveBody(onlyC.id, orgC), cells: cells("refused", "refused", "refused", "refused", "refused") },
+      { what: "GET /api/v1/indicators (A: only A's offices)", path: "/api/v1/indicators?year=2024&month=6", cells: { ...all("ok", "401", "403"), reporterA: "scoped" } },
+      { what: "GET /api/v1/indicators?org=C (a filter it does not take)", path: `/api/v1/indicators?year=2024&month=6&org=${orgC}`, cells: { ...all("ok", "401", "403"), reporterA: "scoped" } },
+      { what: "GET /api/v1/reports?organizationId=C (no such read)", path: `/api/v1/reports?organizationId=${orgC}`, cells: all("405", "405", "405") },
+      { what: "POST a report, own office (value refused after the scope check)", method: "POST", path: "/api/v1/reports", headers: json, body: reportBody(shared.id, orgA), cells: cells("401", "403", "403", "403", "400", "403") },
+      { what: "POST a report, a fellow office's part of a shared indicator", method: "POST", path: "/api/v1/reports", headers: json, body: reportBody(shared.id, orgB), cells: cells("401", "403", "403", "403", "403", "403") },
+      { what: "POST a report, another office's indicator", method: "POST", path: "/api/v1/reports", headers: json, body: reportBody(onlyC.id, orgC), cells: cells("401", "403", "403", "403", "403", "403") },
+      { what: "GET evidence, own office's", path: `/api/v1/evidence/${evA}`, cells: all("ok", "401", "ok") },
+      { what: "GET evidence, a fellow office's on the shared indicator (one indicator)", path: `/api/v1/evidence/${evB}`, cells: all("ok", "401", "ok") },
+      { what: "GET evidence, another office's", path: `/api/v1/evidence/${evC}`, cells: { ...all("ok", "401", "ok"), reporterA: "404" } },
+      { what: "GET self-eval export (department, JSON)", path: "/api/v1/self-eval/department?year=2024&format=json", cells: cells("401", "ok", "ok", "ok", "403", "403") },
+      { what: "GET self-eval export (C's project, JSON)", path: `/api/v1/self-eval/${cProject}?year=2024&format=json`, cells: cells("401", "ok", "ok", "ok", "403", "403") },
+      { what: "GET monitoring export (department, JSON)", path: "/api/v1/monitoring/department?year=2024&month=7&format=json", cells: cells("401", "ok", "ok", "ok", "403", "403") },
+      { what: "GET annual summary export (JSON)", path: "/api/v1/summary?year=2024&format=json", cells: cells("401", "ok", "ok", "ok", "403", "403") },
+      { what: "GET the city roll-up (finance bureau)", path: "/api/v1/city?year=2024&month=6", cells: cells("401", "403", "403", "403", "403", "ok") },
+      { what: "GET the tables workbook (admin)", path: "/api/v1/admin/tables?year=2024&template=1", cells: cells("401", "ok", "403", "403", "403", "403") },
+      { what: "GET status table CSV, searching for C's indicator", path: `/dashboard/indicators/export?format=csv&q=${encodeURIComponent(C_MARKER)}`, cells: { ...all("ok", "401", "403"), reporterA: "scoped" } },
+      { what: "GET /api/health", path: "/api/health", cells: all("ok", "ok", "ok") },
+      { what: "GET /api/auth/session", path: "/api/auth/session", cells: all("ok", "ok", "ok") },
+      { what: "server action: approve a report", method: "POST", path: review.page, headers: { "next-action": review.id }, body: reviewBody, cells: cells("refused", "ok", "ok", "refused", "refused", "refused") },
+      { what: "server action: save a report, own office (value refused after the scope check)", method: "POST", path: `/report/${shared.id}`, headers: { "next-action": saveReport!.id }, body: saveBody(shared.id, orgA), cells: cells("refused", "refused", "refused", "refused", "ok", "refused") },
+      { what: "server action: save a report for another office", method: "POST", path: `/report/${onlyC.id}`, headers: { "next-action": saveReport!.id }, body: saveBody(onlyC.id, orgC), cells: cells("refused", "refused", "refused", "refused", "refused", "refused") },
     ];
     rows = [...pages, ...adminRows, ...api];
   });
@@ -203,10 +208,10 @@ async function observe(row: Row, who: Who, cookie: string | undefined): Promise<
   const res = await fetch(BASE + row.path, { method: row.method ?? "GET", headers: { ...(cookie ? { cookie } : {}), ...row.headers }, body: row.body?.(), redirect: "manual" });
   const body = await res.text();
   const s = res.status;
-  const denied = (o: string): string => (row.cells[who] === "denied" && ["forbidden", "login", "403", "404"].includes(o) ? "denied" : o);
+  const denied = (o: string): string => (row.cells[who] === "denied" && ["forbidden", "login", "city", "403", "404"].includes(o) ? "denied" : o);
   if (s >= 300 && s < 400) {
     const to = new URL(res.headers.get("location") ?? "", BASE);
-    return denied(to.pathname === "/login" ? "login" : `redirect to ${to.pathname}`);
+    return denied(to.pathname === "/login" ? "login" : to.pathname === "/city" ? "city" : `redirect to ${to.pathname}`);
   }
   if (row.headers?.["next-action"]) {
     if (s !== 200) return `HTTP ${s}`;

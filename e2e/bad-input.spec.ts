@@ -23,7 +23,7 @@ import {
 // upload folder are compared before and after. The corpus is data: routes × mutation tables, so
 // a new route or parameter adds its cases by adding a row.
 
-type Caller = "anon" | "jiangan" | "evaluator" | "manager" | "admin" | "token";
+type Caller = "anon" | "jiangan" | "evaluator" | "manager" | "admin" | "finance" | "token";
 type Expect =
   | { kind: "api"; status?: number } // 4xx with { error: { code, message: { zh, en } } }
   | { kind: "method" } // 405 from Next for a method the route does not export
@@ -141,6 +141,7 @@ async function corpus(ids: { ownIndicator: number; ownOrg: number; otherIndicato
     { route: "GET /api/v1/self-eval/[code]", path: "/api/v1/self-eval/department", as: "evaluator", valid: { year: "2024", format: "json" }, params: { year: BAD_NUMBERS, version: BAD_NUMBERS, format: BAD_FORMATS, layout: BAD_LAYOUTS } },
     { route: "GET /api/v1/monitoring/[code]", path: "/api/v1/monitoring/department", as: "evaluator", valid: { year: "2024", month: "7", format: "json" }, params: { year: BAD_NUMBERS, month: BAD_NUMBERS, format: BAD_FORMATS } },
     { route: "GET /api/v1/summary", path: "/api/v1/summary", as: "manager", valid: { year: "2024", format: "json" }, params: { year: BAD_NUMBERS, format: BAD_FORMATS } },
+    { route: "GET /api/v1/city", path: "/api/v1/city", as: "finance", valid: { year: "2024", month: "6" }, params: { year: BAD_NUMBERS, month: BAD_NUMBERS } },
     {
       route: "GET /api/v1/admin/tables",
       path: "/api/v1/admin/tables",
@@ -265,6 +266,7 @@ async function corpus(ids: { ownIndicator: number; ownOrg: number; otherIndicato
     "/api/v1/self-eval/[code]": "?format=json",
     "/api/v1/monitoring/[code]": "?format=json",
     "/api/v1/summary": "?format=json",
+    "/api/v1/city": "?year=2024&month=6",
     "/dashboard/indicators/export": "?format=csv",
   };
   const validBody: Record<string, string> = { "/api/v1/reports": JSON.stringify(base) };
@@ -281,7 +283,9 @@ async function corpus(ids: { ownIndicator: number; ownOrg: number; otherIndicato
 
   // Reporters do not export self-evaluations, monitoring forms or the summary; only admins reach /api/v1/admin.
   for (const p of ["/api/v1/self-eval/department?format=json", "/api/v1/monitoring/department?format=json", "/api/v1/summary?format=json"])
-    for (const as of ["jiangan", "token"] as const) add({ route: `GET ${p.split("?")[0].replace("department", "[code]")}`, name: `a reporter (${as === "token" ? "API token" : "session"})`, as, method: "GET", path: p, expect: { kind: "api", status: 403 } });
+    for (const as of ["jiangan", "token", "finance"] as const) add({ route: `GET ${p.split("?")[0].replace("department", "[code]")}`, name: as === "finance" ? "the finance bureau (reads the city roll-up)" : `a reporter (${as === "token" ? "API token" : "session"})`, as, method: "GET", path: p, expect: { kind: "api", status: 403 } });
+  for (const as of ["jiangan", "token", "manager", "evaluator", "admin"] as const)
+    add({ route: "GET /api/v1/city", name: `not the finance bureau (${as})`, as, method: "GET", path: "/api/v1/city?year=2024&month=6", expect: { kind: "api", status: 403 } });
   for (const r of appRoutes().filter((x) => x.kind === "route" && x.pattern.startsWith("/api/v1/admin/")))
     for (const as of ["jiangan", "token", "manager", "evaluator"] as const)
       for (const m of r.methods.filter((x) => x !== "HEAD" && x !== "OPTIONS"))
@@ -447,8 +451,8 @@ test.describe.serial("bad input, forged credentials and other offices' ids are r
   let filesBefore: string[];
 
   test.beforeAll(async () => {
-    const [jiangan, evaluator, manager, admin] = await Promise.all(["jiangan", "evaluator", "manager", "admin"].map((u) => sessionCookie(u)));
-    Object.assign(headersOf, { jiangan: { cookie: jiangan }, evaluator: { cookie: evaluator }, manager: { cookie: manager }, admin: { cookie: admin } });
+    const [jiangan, evaluator, manager, admin, finance] = await Promise.all(["jiangan", "evaluator", "manager", "admin", "finance"].map((u) => sessionCookie(u)));
+    Object.assign(headersOf, { jiangan: { cookie: jiangan }, evaluator: { cookie: evaluator }, manager: { cookie: manager }, admin: { cookie: admin }, finance: { cookie: finance } });
     const granted = grantToken("jianghan");
     headersOf.token = { authorization: `Bearer ${granted.token}` };
     restoreToken = granted.restore;
@@ -476,7 +480,7 @@ test.describe.serial("bad input, forged credentials and other offices' ids are r
     for (const c of cases) perRoute.set(c.route, (perRoute.get(c.route) ?? 0) + 1);
     console.log(`bad-input corpus: ${cases.length} cases\n${[...perRoute].map(([r, n]) => `  ${String(n).padStart(4)}  ${r}`).join("\n")}`);
     expect(cases.length).toBeGreaterThanOrEqual(300);
-    for (const r of ["GET /api/v1/indicators", "POST /api/v1/reports", "GET /api/v1/evidence/[id]", "GET /api/v1/self-eval/[code]", "GET /api/v1/monitoring/[code]", "GET /api/v1/summary", "GET /dashboard/indicators/export", "/api/auth/[...nextauth]", "server actions"])
+    for (const r of ["GET /api/v1/indicators", "POST /api/v1/reports", "GET /api/v1/evidence/[id]", "GET /api/v1/self-eval/[code]", "GET /api/v1/monitoring/[code]", "GET /api/v1/summary", "GET /api/v1/city", "GET /dashboard/indicators/export", "/api/auth/[...nextauth]", "server actions"])
       expect(perRoute.get(r) ?? 0, r).toBeGreaterThan(0);
     expect([...perRoute.keys()].filter((r) => r.startsWith("action ")).length, "every server action").toBeGreaterThanOrEqual(20);
     // Every route handler under app/ has cases (a new one gets its credential and method cases).

@@ -26,6 +26,8 @@ const shots: { name: string; path: string; width: number; user?: string; full?: 
   { name: "admin-users", path: "/admin/users", width: 1440, user: "admin" },
   { name: "admin-orgs", path: "/admin/orgs", width: 1440, user: "admin" },
   { name: "dashboard", path: "/dashboard?year=2024&month=6", width: 1440, user: "manager", full: true },
+  { name: "city", path: "/city?year=2024&month=6", width: 1440, user: "finance", full: true },
+  { name: "city-department", path: "/city/503?year=2024&month=6", width: 1440, user: "finance", full: true },
   { name: "dashboard-narrow", path: "/dashboard?year=2024&month=6", width: 390, user: "manager" },
 ];
 

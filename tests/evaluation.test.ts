@@ -10,7 +10,9 @@ import { finaliseEvaluation, saveEvaluation } from "../lib/reports/evaluation";
 import { renderDocument } from "../lib/reports/documents";
 import { weightProblems } from "../lib/admin/quality-fixes";
 import type { CurrentUser } from "../lib/auth";
-import { asUser } from "./users";
+import { asUser, seededDepartment } from "./users";
+
+const D = await seededDepartment();
 
 const CODE = "420100225030030000107";
 const SCOPE = `project:${CODE}`;
@@ -34,8 +36,8 @@ const YEAR: [string, string, string?][] = [
 
 beforeAll(async () => {
   const org = await prisma.organization.findFirstOrThrow({ where: { name: "武汉技师学院" } });
-  const u = await prisma.user.create({ data: { username: "school-reporter", name: "技师学院填报员", passwordHash: "x", role: "reporter", orgs: { create: { organizationId: org.id } } } });
-  school = { id: u.id, name: u.name, username: u.username, role: "reporter", orgIds: [org.id] };
+  const u = await prisma.user.create({ data: { username: "school-reporter", name: "技师学院填报员", passwordHash: "x", role: "reporter", departmentId: D, orgs: { create: { organizationId: org.id } } } });
+  school = { id: u.id, name: u.name, username: u.username, role: "reporter", departmentId: D, orgIds: [org.id] };
   evaluator = await asUser("evaluator");
   for (const [level3, valueText, reason] of YEAR) {
     const ind = await prisma.indicator.findFirstOrThrow({ where: { level3, tableNo: "12-7", term: "annual", year: 2024 } });
@@ -53,7 +55,7 @@ beforeAll(async () => {
 });
 
 const form = async () => {
-  const d = await selfEvaluation(SCOPE, 2024);
+  const d = await selfEvaluation(D, SCOPE, 2024);
   if (!d) throw new Error("no form");
   return d;
 };
@@ -99,7 +101,7 @@ describe("a scripted year, scored by hand", () => {
 
   it("rescales to 100 when a row does not apply, and checks that weights add up", async () => {
     const id = ids.get("实训课时占总课时比例")!;
-    const keep = (await prisma.evaluation.findUniqueOrThrow({ where: { year_scope: { year: 2024, scope: SCOPE } } })).settingsJson;
+    const keep = (await prisma.evaluation.findUniqueOrThrow({ where: { departmentId_year_scope: { departmentId: D, year: 2024, scope: SCOPE } } })).settingsJson;
     const base = JSON.parse(keep) as { rows: Record<string, object> };
     let r = await saveEvaluation({ year: 2024, scope: SCOPE, settings: { rows: { [id]: { applicable: false } } }, expectedVersion: 1 }, evaluator);
     expect(r).toHaveProperty("data");
@@ -112,10 +114,10 @@ describe("a scripted year, scored by hand", () => {
     d = await form();
     expect(d.errors.some((e) => e.zh.includes("100"))).toBe(true); // 10 + 60 + 30 + 10 = 110
     // The data-quality page lists the form, linked to its scoring settings.
-    expect(await weightProblems(2024)).toContainEqual(expect.objectContaining({ name: "中职教育教学工作经费", href: `/evaluation/${CODE}` }));
+    expect(await weightProblems(D, 2024)).toContainEqual(expect.objectContaining({ name: "中职教育教学工作经费", href: `/evaluation/${CODE}` }));
     r = await saveEvaluation({ year: 2024, scope: SCOPE, settings: base, expectedVersion: 3 }, evaluator);
     expect((await form()).total).toBe(88.21);
-    expect((await weightProblems(2024)).map((w) => w.href)).not.toContain(`/evaluation/${CODE}`);
+    expect((await weightProblems(D, 2024)).map((w) => w.href)).not.toContain(`/evaluation/${CODE}`);
   });
 });
 
@@ -144,12 +146,12 @@ describe("finalising", () => {
     expect(fix).toHaveProperty("data");
     const now = await form();
     expect(now.total).toBeGreaterThan(88.21);
-    const frozen = await selfEvaluation(SCOPE, 2024, 1);
+    const frozen = await selfEvaluation(D, SCOPE, 2024, 1);
     expect(frozen?.total).toBe(88.21);
     expect(frozen?.frozen).toMatchObject({ number: 1, note: "首次定稿", finalisedBy: evaluator.name });
     expect(await finaliseEvaluation({ year: 2024, scope: SCOPE }, evaluator)).toEqual({ data: { number: 2 } });
-    expect((await selfEvaluation(SCOPE, 2024, 2))?.total).toBe(now.total);
-    const old = await renderDocument({ kind: "self-eval", scope: SCOPE, year: 2024, format: "xlsx", version: 1 });
+    expect((await selfEvaluation(D, SCOPE, 2024, 2))?.total).toBe(now.total);
+    const old = await renderDocument({ kind: "self-eval", scope: SCOPE, year: 2024, format: "xlsx", version: 1 }, D);
     expect(old?.fileName).toContain("第1版");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(old!.body as unknown as ExcelJS.Buffer);
@@ -160,7 +162,7 @@ describe("finalising", () => {
   });
 
   it("refuses to finalise a form with problems left", async () => {
-    const d = await selfEvaluation("project:420100225030030000103", 2024); // 人才资助: nothing reported
+    const d = await selfEvaluation(D, "project:420100225030030000103", 2024); // 人才资助: nothing reported
     expect(d?.errors.length).toBeGreaterThan(0);
     const r = await finaliseEvaluation({ year: 2024, scope: "project:420100225030030000103" }, evaluator);
     expect(r).toMatchObject({ error: { code: "invalid" } });
@@ -169,7 +171,7 @@ describe("finalising", () => {
 
 describe("部门整体支出绩效自评表", () => {
   it("covers 表11's annual indicators, funds by source and kind, and asks for the department's spending", async () => {
-    const d = await selfEvaluation("department", 2024);
+    const d = await selfEvaluation(D, "department", 2024);
     if (!d) throw new Error("no department form");
     const t11 = await prisma.indicator.count({ where: { tableNo: "11", term: "annual", year: 2024 } });
     expect(d.rows).toHaveLength(t11);
@@ -180,7 +182,7 @@ describe("部门整体支出绩效自评表", () => {
     expect(d.errors[0].zh).toContain("全年执行数");
     const r = await saveEvaluation({ year: 2024, scope: "department", settings: { spent: { total: 62785.43 } }, expectedVersion: 0 }, evaluator);
     expect(r).toHaveProperty("data");
-    const after = await selfEvaluation("department", 2024);
+    const after = await selfEvaluation(D, "department", 2024);
     expect(after?.budget?.score).toBeCloseTo(10 * (62785.43 / 69761.59), 6);
   });
 });

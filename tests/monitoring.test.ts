@@ -13,7 +13,9 @@ import { annualSummary, summarySheets } from "../lib/reports/summary";
 import { selfEvaluation } from "../lib/reports/self-eval";
 import type { Cell } from "../lib/reports/sheet";
 import type { CurrentUser } from "../lib/auth";
-import { asUser, indicatorByName } from "./users";
+import { asUser, indicatorByName, seededDepartment } from "./users";
+
+const D = await seededDepartment();
 
 const CODE = "420100225030030000101"; // 表12-1 机关业务工作: 19 annual indicators, budget 2722.43万元
 const ids = new Map<string, number>();
@@ -21,8 +23,8 @@ const ids = new Map<string, number>();
 /** A reporter of one office, made for this file (the demo accounts cover other offices). */
 async function reporterOf(username: string, orgName: string): Promise<{ user: CurrentUser; org: number }> {
   const org = await prisma.organization.findFirstOrThrow({ where: { name: orgName } });
-  const u = await prisma.user.create({ data: { username, name: `${orgName}填报员`, passwordHash: "x", role: "reporter", orgs: { create: { organizationId: org.id } } } });
-  return { user: { id: u.id, name: u.name, username: u.username, role: "reporter", orgIds: [org.id] }, org: org.id };
+  const u = await prisma.user.create({ data: { username, name: `${orgName}填报员`, passwordHash: "x", role: "reporter", departmentId: D, orgs: { create: { organizationId: org.id } } } });
+  return { user: { id: u.id, name: u.name, username: u.username, role: "reporter", departmentId: D, orgIds: [org.id] }, org: org.id };
 }
 
 async function report(who: { user: CurrentUser; org: number }, level3: string, month: number, valueText: string, extra: Record<string, unknown> = {}) {
@@ -73,7 +75,7 @@ beforeAll(async () => {
 });
 
 const form = async (month: number): Promise<Monitoring> => {
-  const m = await projectMonitoring(CODE, 2024, month);
+  const m = await projectMonitoring(D, CODE, 2024, month);
   if (!m) throw new Error("no project");
   return m;
 };
@@ -144,14 +146,14 @@ describe("项目支出绩效目标执行监控表 (1–7月)", () => {
   });
 
   it("the department's forms: every project, the same figures as the project's own form", async () => {
-    const all = await departmentMonitoring(2024, 7);
+    const all = await departmentMonitoring(D, 2024, 7);
     expect(all.map((m) => m.tableNo)).toEqual(["12-1", "12-2", "12-3", "12-4", "12-5", "12-6", "12-7"]);
     expect(all[0]).toEqual(await form(7));
   });
 
   it("refuses a month outside 1–12 and answers null for an unknown project", async () => {
-    await expect(projectMonitoring(CODE, 2024, 13)).rejects.toThrow(RangeError);
-    expect(await projectMonitoring("420100225030030000199", 2024, 7)).toBeNull();
+    await expect(projectMonitoring(D, CODE, 2024, 13)).rejects.toThrow(RangeError);
+    expect(await projectMonitoring(D, "420100225030030000199", 2024, 7)).toBeNull();
   });
 });
 
@@ -210,12 +212,12 @@ describe("the monitoring Sheet", () => {
 
 describe("年度绩效自评汇总", () => {
   it("lists the department form and the 7 projects of 表12 with their self-evaluation totals and grades", async () => {
-    const s = await annualSummary(2024);
+    const s = await annualSummary(D, 2024);
     const projects = s.forms.filter((f) => f.kind === "project");
     expect(projects.map((f) => f.tableNo)).toEqual(["12-1", "12-2", "12-3", "12-4", "12-5", "12-6", "12-7"]);
     expect(s.forms[0]).toMatchObject({ kind: "department", tableNo: "11", scope: "department" });
     for (const f of s.forms) {
-      const e = await selfEvaluation(f.scope, 2024);
+      const e = await selfEvaluation(D, f.scope, 2024);
       expect({ scope: f.scope, total: f.total, grade: f.grade, rate: f.rate, shortfalls: f.shortfalls }).toEqual({ scope: f.scope, total: e?.total, grade: e?.grade, rate: e?.rate, shortfalls: e?.shortfalls.length });
     }
     // Counts for the charts add up.
@@ -227,7 +229,7 @@ describe("年度绩效自评汇总", () => {
   });
 
   it("carries every shortfall with its reason and corrective measure", async () => {
-    const s = await annualSummary(2024);
+    const s = await annualSummary(D, 2024);
     // Year end: 财务 3 (August) + 基金监督 1 (July) = 4 of 5.
     const audit = s.shortfalls.find((x) => x.scope === `project:${CODE}` && x.level3 === "聘请第三方检查频次");
     expect(audit).toMatchObject({ tableNo: "12-1", form: "机关业务工作", target: "5次", actual: "4次", deviationReason: "审计人员不足", correctiveMeasure: "下半年增派审计人员" });
@@ -238,7 +240,7 @@ describe("年度绩效自评汇总", () => {
   });
 
   it("builds a scores sheet and a shortfalls sheet", async () => {
-    const s = await annualSummary(2024);
+    const s = await annualSummary(D, 2024);
     const [scores, shortfalls] = summarySheets(s);
     expect(scores.name).toBe("自评得分汇总");
     const text = (cells: Cell[]) => cells.map((c) => String(c.value));

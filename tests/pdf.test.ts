@@ -9,6 +9,9 @@ import { projectSelfEvaluation } from "../lib/reports/self-eval";
 import { selfEvalSheet } from "../lib/reports/self-eval-sheet";
 import { PROJECT_SELF_EVAL } from "../lib/reports/layouts";
 import { closePdfBrowser, sheetsToPdf } from "../lib/reports/render/pdf";
+import { seededDepartment } from "./users";
+
+const D = await seededDepartment();
 
 const CODE = "420100225030030000101"; // 表12-1 机关业务工作
 const dir = mkdtempSync(path.join(tmpdir(), "jixiao-pdf-"));
@@ -16,7 +19,7 @@ const file = path.join(dir, "自评表.pdf");
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: "utf8" });
 
 beforeAll(async () => {
-  const d = await projectSelfEvaluation(CODE, 2024);
+  const d = await projectSelfEvaluation(D, CODE, 2024);
   if (!d) throw new Error("no project");
   writeFileSync(file, await sheetsToPdf([selfEvalSheet(PROJECT_SELF_EVAL, d)], PROJECT_SELF_EVAL.title));
 }, 60_000);

@@ -10,7 +10,9 @@ import { saveReport } from "../lib/reporting/service";
 import { projectSelfEvaluation } from "../lib/reports/self-eval";
 import { selfEvalXlsx } from "../lib/reports/xlsx";
 import { PROJECT_SELF_EVAL, PROJECT_SELF_EVAL_WITH_REVISIONS } from "../lib/reports/layouts";
-import { asUser, indicatorByName } from "./users";
+import { asUser, indicatorByName, seededDepartment } from "./users";
+
+const D = await seededDepartment();
 
 const CODE = "420100225030030000101"; // 表12-1 机关业务工作: 19 annual indicators
 const root = path.resolve(import.meta.dirname, "..");
@@ -28,7 +30,7 @@ beforeAll(async () => {
 
 describe("项目支出绩效自评表", () => {
   it("is filled from the reports: actuals, reasons, weights and a total", async () => {
-    const d = await projectSelfEvaluation(CODE, 2024);
+    const d = await projectSelfEvaluation(D, CODE, 2024);
     if (!d) throw new Error("no project");
     expect(d.projectName).toBe("机关业务工作");
     expect(d.rows).toHaveLength(19);
@@ -45,7 +47,7 @@ describe("项目支出绩效自评表", () => {
   });
 
   it("exports XLSX that reads back with the layout's title, merged headers, grid and total", async () => {
-    const d = await projectSelfEvaluation(CODE, 2024);
+    const d = await projectSelfEvaluation(D, CODE, 2024);
     if (!d) throw new Error("no project");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await selfEvalXlsx(PROJECT_SELF_EVAL, d)) as unknown as ExcelJS.Buffer);
@@ -61,7 +63,7 @@ describe("项目支出绩效自评表", () => {
   });
 
   it("a local variant is a new definition, not new code (年初 / 调整 side by side)", async () => {
-    const d = await projectSelfEvaluation(CODE, 2024);
+    const d = await projectSelfEvaluation(D, CODE, 2024);
     if (!d) throw new Error("no project");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await selfEvalXlsx(PROJECT_SELF_EVAL_WITH_REVISIONS, d)) as unknown as ExcelJS.Buffer);

@@ -1,10 +1,10 @@
 import { prisma } from "../lib/db/prisma";
-import type { CurrentUser, Role } from "../lib/auth";
+import { asCurrentUser, type CurrentUser } from "../lib/auth/user";
 
 /** The seeded demo account as the server sees it after sign-in. */
 export async function asUser(username: string): Promise<CurrentUser> {
   const u = await prisma.user.findUniqueOrThrow({ where: { username }, include: { orgs: true } });
-  return { id: u.id, name: u.name, username: u.username, role: u.role as Role, orgIds: u.orgs.map((o) => o.organizationId) };
+  return asCurrentUser(u);
 }
 
 export async function indicatorByName(level3: string, tableNo: string) {
@@ -13,4 +13,9 @@ export async function indicatorByName(level3: string, tableNo: string) {
 
 export async function orgByShortName(shortName: string) {
   return prisma.organization.findFirstOrThrow({ where: { shortName } });
+}
+
+/** The seeded department (the test database holds the 2024 document as one department). */
+export async function seededDepartment(): Promise<number> {
+  return (await prisma.department.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
 }

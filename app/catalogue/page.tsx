@@ -13,7 +13,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
   const user = await requireUser("/catalogue");
   const { t } = await getMessages();
   const f = catalogueParams.parse(await searchParams);
-  const [rows, opts] = await Promise.all([listIndicators(f, user), filterOptions(f.year)]);
+  const [rows, opts] = await Promise.all([listIndicators(f, user), filterOptions(f.year, user)]);
 
   // Sections as in the document: one per goal table.
   const sections = new Map<number, IndicatorRow[]>();

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
+import { ownDepartment } from "@/lib/auth/scope";
 import { DEFAULT_YEAR, listProjects } from "@/lib/catalogue/queries";
 import { selfEvaluation } from "@/lib/reports/self-eval";
 import { latestVersions } from "@/lib/reports/evaluation";
@@ -13,9 +14,10 @@ export default async function EvaluationIndex() {
   const { t } = await getMessages();
   if (!["evaluator", "manager", "admin"].includes(user.role)) return <p className="text-red-700">{t.errors.forbidden}</p>;
   const year = DEFAULT_YEAR;
-  const projects = await listProjects(year);
+  const dept = ownDepartment(user);
+  const projects = await listProjects(year, user);
   const scopes = [{ scope: "department", code: "department", table: "表11", name: "" }, ...projects.map((p) => ({ scope: `project:${p.code}`, code: p.code, table: `表${p.tableNo}`, name: p.name }))];
-  const [forms, versions] = await Promise.all([Promise.all(scopes.map((s) => selfEvaluation(s.scope, year))), latestVersions(year)]);
+  const [forms, versions] = await Promise.all([Promise.all(scopes.map((s) => selfEvaluation(dept, s.scope, year))), latestVersions(dept, year)]);
   const e = t.evaluation;
   const n2 = (v: number) => (Math.round(v * 100) / 100).toFixed(2);
   return (

@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { currentUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/require";
 import { myIndicators, type MyIndicatorLine } from "@/lib/reporting/queries";
 import { monthParams } from "@/lib/validations/month";
 import { formatNumber } from "@/lib/targets";
@@ -14,8 +13,7 @@ import { ReportStatusBadge } from "@/components/reporting/report-status-badge";
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function MyIndicatorsPage({ searchParams }: { searchParams: Search }) {
-  const user = await currentUser();
-  if (!user) redirect("/login?next=/my");
+  const user = await requireUser("/my");
   const { t } = await getMessages();
   const { year, month } = monthParams.parse(await searchParams);
   const lines = await myIndicators(user, year, month);

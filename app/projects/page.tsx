@@ -16,7 +16,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
   const user = await requireUser("/projects");
   const { t } = await getMessages();
   const { month } = monthParams.parse(await searchParams);
-  const [projects, lights] = await Promise.all([listProjects(DEFAULT_YEAR), rollup({ goal: { projectId: { not: null } }, ...indicatorScope(user) }, DEFAULT_YEAR, month)]);
+  const [projects, lights] = await Promise.all([listProjects(DEFAULT_YEAR, user), rollup({ goal: { projectId: { not: null } }, ...indicatorScope(user) }, DEFAULT_YEAR, month)]);
   return (
     <>
       <PageHeader title={t.nav.projects} subtitle={`${DEFAULT_YEAR} · 表10 / 表12 · ${t.report.asOf} ${fill(t.report.month, { m: month })}`}>

@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { currentUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/require";
 import { reviewQueue } from "@/lib/reporting/queries";
 import { monthParams } from "@/lib/validations/month";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -12,8 +11,7 @@ import { LightBadge } from "@/components/status/light-badge";
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ReviewPage({ searchParams }: { searchParams: Search }) {
-  const user = await currentUser();
-  if (!user) redirect("/login?next=/review");
+  const user = await requireUser("/review");
   const { t, locale } = await getMessages();
   if (user.role !== "manager" && user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
   const { year } = monthParams.parse(await searchParams);

@@ -5,7 +5,8 @@ import { setLocale, signOutAction } from "@/app/actions";
 type User = { name: string; role: string } | null;
 
 export function AppHeader({ t, locale, user }: { t: Messages; locale: Locale; user: User }) {
-  const links = [
+  // The finance bureau works city-wide: its one page is /city (department pages are the departments').
+  const links = user?.role === "finance" ? [{ href: "/city", label: t.nav.city }] : [
     ...(user && user.role !== "reporter" ? [{ href: "/dashboard", label: t.nav.dashboard }] : []),
     { href: "/", label: t.nav.home },
     { href: "/catalogue", label: t.nav.catalogue },

@@ -21,6 +21,11 @@ export class DomainError extends Error {
 
 type Audit = { action: string; entity: string; entityId: string; before: unknown; after: unknown };
 
+/** The caller when known (API token, CLI), else the session's. next-auth is loaded only for the latter, so the CLI never loads it. */
+export async function resolveUser(user: CurrentUser | null | undefined): Promise<CurrentUser | null> {
+  return user === undefined ? (await import("../auth")).currentUser() : user;
+}
+
 /**
  * Every mutation goes through here: parse input, require a user with one of the roles, run the
  * domain function in a transaction and write its audit row in that same transaction.
@@ -37,8 +42,7 @@ export async function mutate<S extends z.ZodType, T>(opts: {
   if (!parsed.success) {
     return { error: { code: "invalid", message: { zh: "输入有误，请检查标出的字段", en: "Please check the marked fields" }, fields: fieldErrors(parsed.error.issues) } };
   }
-  // Loaded only when the caller is not known: the CLI passes its user and never loads next-auth.
-  const user = opts.user === undefined ? await (await import("../auth")).currentUser() : opts.user;
+  const user = await resolveUser(opts.user);
   if (!user) return { error: { code: "unauthenticated", message: { zh: "请先登录", en: "Please sign in" } } };
   if (!opts.roles.includes(user.role)) return { error: { code: "forbidden", message: { zh: "无权执行此操作", en: "You may not do this" } } };
   try {

@@ -25,9 +25,9 @@ const FIX_AT: Record<QualityCode, FixAt> = {
 
 export const editHref = (id: number, anchor: "target" | "offices" | "names" | "revision" = "names") => `/admin/tables/indicators/${id}#${anchor}`;
 
-export async function qualityWithFixes(year: number) {
+export async function qualityWithFixes(departmentId: number, year: number) {
   const rows = await prisma.indicator.findMany({
-    where: { year, retiredAt: null },
+    where: { year, retiredAt: null, goal: { departmentId } },
     orderBy: [{ tableNo: "asc" }, { goal: { sortOrder: "asc" } }, { sortOrder: "asc" }],
     include: { orgs: { select: { organizationId: true } } },
   });
@@ -48,11 +48,11 @@ export async function qualityWithFixes(year: number) {
  * Self-evaluation weights that do not add up (per 一级 or per row), for every form an evaluator
  * has set weights on, with a link to the form's scoring settings.
  */
-export async function weightProblems(year: number): Promise<{ name: string; href: string; problems: { zh: string; en: string }[] }[]> {
-  const saved = await prisma.evaluation.findMany({ where: { year }, select: { scope: true } });
+export async function weightProblems(departmentId: number, year: number): Promise<{ name: string; href: string; problems: { zh: string; en: string }[] }[]> {
+  const saved = await prisma.evaluation.findMany({ where: { departmentId, year }, select: { scope: true } });
   const out = [];
   for (const { scope } of saved) {
-    const form = await selfEvaluation(scope, year);
+    const form = await selfEvaluation(departmentId, scope, year);
     const problems = (form?.errors ?? []).filter((e) => e.code?.startsWith("level1_weights") || e.code?.startsWith("row_weights") || e.code === "weight_invalid");
     if (form && problems.length) out.push({ name: form.projectName, href: `/evaluation/${scope === "department" ? "department" : scope.slice("project:".length)}`, problems });
   }

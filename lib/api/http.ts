@@ -1,7 +1,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { prisma } from "../db/prisma";
-import { currentUser, type CurrentUser, type Role } from "../auth";
+import { currentUser, type CurrentUser } from "../auth";
+import { asCurrentUser } from "../auth/user";
 import type { ActionError, ActionResult } from "../actions/mutation";
 import { hashToken } from "./token";
 import { fieldErrors } from "../validations/params";
@@ -33,9 +34,14 @@ export async function apiUser(req: Request): Promise<CurrentUser | null> {
     if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) return null;
     const user = await prisma.user.findUnique({ where: { apiTokenHash: hashToken(token) }, include: { orgs: true } });
     if (!user || user.disabled) return null;
-    return { id: user.id, name: user.name, username: user.username, role: user.role as Role, orgIds: user.orgs.map((o) => o.organizationId) };
+    return asCurrentUser(user);
   }
   return currentUser();
+}
+
+/** The finance bureau reads departments through the city roll-up, not their own lists (which would be the whole city's). */
+export function cityOnly() {
+  return apiError("forbidden", { zh: "市财政局账号请使用全市汇总 /api/v1/city", en: "Finance bureau accounts read the city roll-up, /api/v1/city" });
 }
 
 export function apiError(code: keyof typeof STATUS, message: { zh: string; en: string }, fields?: Record<string, string[]>) {

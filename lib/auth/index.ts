@@ -8,9 +8,11 @@ import { verifyPassword } from "./password";
 import { attemptKeys, recordAttempt, tooManyFailures } from "./rate-limit";
 import { ssoProvider, ssoUsername } from "./sso";
 
-const sso = ssoProvider(env);
+import { asCurrentUser, type CurrentUser, type Role } from "./user";
 
-export type Role = "admin" | "manager" | "evaluator" | "reporter";
+export type { CurrentUser, Role } from "./user";
+
+const sso = ssoProvider(env);
 
 declare module "next-auth" {
   interface Session {
@@ -96,13 +98,11 @@ export function clientIp(request: Request | undefined): string | null {
 }
 
 /** The signed-in user, re-read from the database so a disabled account loses access at once. */
-export async function currentUser() {
+export async function currentUser(): Promise<CurrentUser | null> {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
   const user = await prisma.user.findUnique({ where: { id }, include: { orgs: true } });
   if (!user || user.disabled) return null;
-  return { id: user.id, name: user.name, username: user.username, role: user.role as Role, orgIds: user.orgs.map((o) => o.organizationId) };
+  return asCurrentUser(user);
 }
-
-export type CurrentUser = NonNullable<Awaited<ReturnType<typeof currentUser>>>;

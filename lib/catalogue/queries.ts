@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "../db/prisma";
 import type { Prisma } from "../db/generated/sqlite/client";
 import type { CurrentUser } from "../auth";
-import { indicatorScope } from "../auth/scope";
+import { departmentScope, indicatorScope, ownDepartment } from "../auth/scope";
 
 export const DEFAULT_YEAR = 2024;
 
@@ -58,34 +58,36 @@ export async function getIndicator(id: number, user: CurrentUser) {
   return prisma.indicator.findFirst({ where: { id, ...(user.role === "reporter" ? { retiredAt: null } : {}), ...indicatorScope(user) }, include: indicatorInclude });
 }
 
-export async function filterOptions(year: number) {
+export async function filterOptions(year: number, user: CurrentUser) {
   const [projects, orgs, levels] = await Promise.all([
-    prisma.project.findMany({ where: { year, retiredAt: null }, orderBy: { sortOrder: "asc" }, select: { code: true, name: true, tableNo: true } }),
+    prisma.project.findMany({ where: { year, retiredAt: null, ...departmentScope(user) }, orderBy: { sortOrder: "asc" }, select: { code: true, name: true, tableNo: true } }),
     prisma.organization.findMany({
-      where: { indicators: { some: { indicator: { year, retiredAt: null } } } },
+      where: { ...departmentScope(user), indicators: { some: { indicator: { year, retiredAt: null } } } },
       orderBy: { sortOrder: "asc" },
       select: { id: true, name: true, shortName: true, kind: true },
     }),
-    prisma.indicator.findMany({ where: { year, retiredAt: null }, distinct: ["level1", "level2"], select: { level1: true, level2: true } }),
+    prisma.indicator.findMany({ where: { year, retiredAt: null, ...indicatorScope(user) }, distinct: ["level1", "level2"], select: { level1: true, level2: true } }),
   ]);
   const level1 = [...new Set(levels.map((l) => categoryStem(l.level1)))].map((s) => `${s}指标`);
   const level2 = [...new Set(levels.map((l) => categoryStem(l.level2)))];
   return { projects, orgs, level1, level2 };
 }
 
+/** The user's department: its printed profile, 表11's goal tables and its projects. */
 export async function getDepartmentView(year: number, user: CurrentUser) {
-  const dept = await prisma.department.findFirst({
+  const dept = await prisma.department.findUnique({
+    where: { id: ownDepartment(user) },
     include: { profiles: { where: { year } } },
   });
   if (!dept) return null;
   const [goals, projects] = await Promise.all([
     prisma.goal.findMany({
-      where: { year, tableNo: "11", retiredAt: null },
+      where: { departmentId: dept.id, year, tableNo: "11", retiredAt: null },
       orderBy: { sortOrder: "asc" },
       include: { indicators: { where: { retiredAt: null, ...indicatorScope(user) }, orderBy: { sortOrder: "asc" }, include: indicatorInclude } },
     }),
     prisma.project.findMany({
-      where: { year, retiredAt: null },
+      where: { departmentId: dept.id, year, retiredAt: null },
       orderBy: { sortOrder: "asc" },
       include: {
         _count: { select: { goals: { where: { retiredAt: null } } } },
@@ -98,7 +100,7 @@ export async function getDepartmentView(year: number, user: CurrentUser) {
 
 export async function getProjectView(code: string, year: number, user: CurrentUser) {
   return prisma.project.findFirst({
-    where: { code, year, retiredAt: null },
+    where: { code, year, retiredAt: null, ...departmentScope(user) },
     include: {
       subProjects: { orderBy: { sortOrder: "asc" }, include: { unit: { select: { id: true, name: true, shortName: true } } } },
       goals: {
@@ -110,6 +112,6 @@ export async function getProjectView(code: string, year: number, user: CurrentUs
   });
 }
 
-export async function listProjects(year: number) {
-  return prisma.project.findMany({ where: { year, retiredAt: null }, orderBy: { sortOrder: "asc" } });
+export async function listProjects(year: number, user: CurrentUser) {
+  return prisma.project.findMany({ where: { year, retiredAt: null, ...departmentScope(user) }, orderBy: { sortOrder: "asc" } });
 }

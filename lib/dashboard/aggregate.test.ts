@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completenessCell, countBy, indicatorLights, worstShortfalls } from "./aggregate";
+import { completenessCell, countBy, emptyCounts, executionRate, indicatorLights, reportingRate, sortDepartments, worstShortfalls } from "./aggregate";
 
 describe("dashboard aggregation", () => {
   it("counts lights per group, in first-seen order", () => {
@@ -41,5 +41,26 @@ describe("dashboard aggregation", () => {
     expect(completenessCell({ owed: 6, reported: 5, late: 0, closed: true, future: false })).toBe("missing");
     expect(completenessCell({ owed: 6, reported: 0, late: 0, closed: false, future: false })).toBe("open");
     expect(completenessCell({ owed: 6, reported: 0, late: 0, closed: false, future: true })).toBe("future");
+  });
+});
+
+describe("the finance bureau's order of departments", () => {
+  const dept = (code: string, lights: Partial<ReturnType<typeof emptyCounts>>, owed: number, reported: number, budgetYuan: number, spentYuan: number) => ({
+    code, owed, reported, budgetYuan, spentYuan, lights: { ...emptyCounts(), ...lights, total: Object.values(lights).reduce((s, n) => s + (n ?? 0), 0) },
+  });
+  const a = dept("503", { green: 60, red: 3 }, 100, 97, 6_975_000_000, 2_000_000_000); // 3/63 red
+  const b = dept("504", { green: 10, overdue: 2, yellow: 5 }, 20, 10, 0, 0); // 2/17 overdue, no budget
+  const c = dept("505", { green: 30, yellow: 10 }, 40, 40, 1_000_000, 900_000); // no red, 10/40 yellow
+  const d = dept("502", { green: 30, yellow: 2 }, 0, 0, 1_000_000, 100_000);
+
+  it("attention: largest share of overdue and red first, then of yellow, then by code", () => {
+    expect(sortDepartments([a, b, c, d], "attention").map((x) => x.code)).toEqual(["504", "503", "505", "502"]);
+  });
+  it("reporting and budget: lowest rate first; nothing owed counts as complete, no budget goes last", () => {
+    expect(reportingRate(d)).toBe(1);
+    expect(sortDepartments([a, b, c, d], "reporting").map((x) => x.code)).toEqual(["504", "503", "502", "505"]);
+    expect(executionRate(b)).toBeNull();
+    expect(sortDepartments([a, b, c, d], "budget").map((x) => x.code)).toEqual(["502", "503", "505", "504"]);
+    expect(sortDepartments([a, b, c, d], "code").map((x) => x.code)).toEqual(["502", "503", "504", "505"]);
   });
 });

@@ -66,3 +66,35 @@ export function completenessCell(opts: {
   if (opts.reported >= opts.owed) return opts.late > 0 ? "late" : "reported";
   return opts.closed ? "missing" : "open";
 }
+
+export const CITY_SORTS = ["attention", "reporting", "budget", "code"] as const;
+export type CitySort = (typeof CITY_SORTS)[number];
+
+type DepartmentFigures = { code: string; owed: number; reported: number; lights: LightCounts; budgetYuan: number; spentYuan: number };
+
+const share = (n: number, of: number) => (of > 0 ? n / of : 0);
+/** Reported share of what is owed (1 when nothing is owed: nothing is missing). */
+export const reportingRate = (d: Pick<DepartmentFigures, "owed" | "reported">) => (d.owed > 0 ? d.reported / d.owed : 1);
+/** Spent share of the budget, or null without a budget. */
+export const executionRate = (d: Pick<DepartmentFigures, "budgetYuan" | "spentYuan">) => (d.budgetYuan > 0 ? d.spentYuan / d.budgetYuan : null);
+
+/**
+ * The finance bureau's order: "attention" puts first the departments with the largest share of
+ * overdue and red indicators (then yellow); "reporting" and "budget" the lowest rates first
+ * (departments without a budget last); ties and "code" by department code.
+ */
+export function sortDepartments<T extends DepartmentFigures>(rows: T[], sort: CitySort): T[] {
+  const byCode = (a: T, b: T) => a.code.localeCompare(b.code);
+  const key: Record<CitySort, (d: T) => number[]> = {
+    attention: (d) => [-share(d.lights.overdue + d.lights.red, d.lights.total), -share(d.lights.yellow, d.lights.total)],
+    reporting: (d) => [reportingRate(d)],
+    budget: (d) => [executionRate(d) ?? Infinity],
+    code: () => [],
+  };
+  return [...rows].sort((a, b) => {
+    const ka = key[sort](a);
+    const kb = key[sort](b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
+    return byCode(a, b);
+  });
+}

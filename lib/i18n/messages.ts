@@ -4,7 +4,7 @@ export type Locale = (typeof locales)[number];
 
 const zh = {
   app: { name: "绩效", full: "预算绩效目标管理", switchLang: "English", signIn: "登录", signOut: "退出" },
-  nav: { home: "部门概览", catalogue: "指标目录", projects: "项目", quality: "数据质量", offices: "责任单位", my: "我的指标", review: "审核", periods: "填报期", dashboard: "总览", evaluation: "自评", admin: "管理" },
+  nav: { home: "部门概览", catalogue: "指标目录", projects: "项目", quality: "数据质量", offices: "责任单位", my: "我的指标", review: "审核", periods: "填报期", dashboard: "总览", evaluation: "自评", admin: "管理", city: "全市" },
   common: {
     all: "全部", search: "搜索", filter: "筛选", reset: "重置", none: "无", wan: "万元", total: "合计",
     annual: "年度", longTerm: "长期", count: "共 {n} 条", noResults: "没有符合条件的指标", back: "返回",
@@ -72,6 +72,13 @@ const zh = {
   office: { owes: "本月待报", returned: "被退回的报告", indicators: "负责的年度指标" },
   dashboardTable: {
     title: "指标状态明细", achievement: "完成进度", columns: "选择列", page: "第", prev: "上一页", next: "下一页", rows: "行", download: "下载",
+  },
+  city: {
+    title: "全市部门绩效监控", subtitle: "{y}年 · 截至{m}月 · 市财政局", departments: "部门", indicators: "年度指标", reporting: "填报率", pending: "待审核",
+    budget: "预算执行率", time: "时间进度", selfEval: "部门自评", notFinalised: "未定稿", search: "部门名称或编码", sort: "排序",
+    sorts: { attention: "偏差最多", reporting: "填报率最低", budget: "执行率最低", code: "部门编码" },
+    shown: "第 {from}–{to} 个，共 {n} 个部门", prev: "上一页", next: "下一页", lights: "指标亮灯（每个指标取各单位中最差）",
+    back: "全市", projects: "项目", worst: "偏差最大的指标", apiHint: "数据接口：", computed: "数据计算于 {t}（每分钟更新）",
   },
   dashboard: {
     title: "绩效监控总览", review: "1–N月监控", julyReview: "1–7月集中监控", summary: "指标状态汇总", indicators: "{n} 个年度指标", byProject: "按项目", byLevel1: "按一级指标",
@@ -161,7 +168,7 @@ const zh = {
     usersTitle: "账户管理", usersIntro: "登录账户的角色、负责单位、密码、停用和 API 令牌。每项更改都记入变更记录。",
     username: "用户名", name: "姓名", role: "角色", offices: "负责单位", status: "状态", enabled: "启用", disabled: "已停用",
     token: "API 令牌", hasToken: "有", noToken: "无", lastSignIn: "最近登录", never: "从未", manage: "管理", you: "（本人）",
-    roles: { admin: "管理员", manager: "管理人员", evaluator: "评价人员", reporter: "填报员" },
+    roles: { admin: "管理员", manager: "管理人员", evaluator: "评价人员", reporter: "填报员", finance: "市财政局" },
     newUser: "新建账户", create: "创建账户", password: "初始密码", passwordHint: "留空则自动生成，仅显示一次；自行设置至少10个字符",
     officesHint: "填报员至少选择一个单位；只能看到和填报所选单位的指标", filterOffices: "筛选单位", selected: "已选 {n} 个",
     created: "已创建账户 {u}", oneTime: "初始密码（仅显示这一次，请立即转交本人）：", open: "查看账户",
@@ -186,7 +193,7 @@ export type Messages = Shape<typeof zh>;
 
 const en: Messages = {
   app: { name: "Jixiao", full: "Budget performance targets", switchLang: "中文", signIn: "Sign in", signOut: "Sign out" },
-  nav: { home: "Department", catalogue: "Indicators", projects: "Projects", quality: "Data quality", offices: "Offices", my: "My indicators", review: "Review", periods: "Periods", dashboard: "Overview", evaluation: "Evaluation", admin: "Admin" },
+  nav: { home: "Department", catalogue: "Indicators", projects: "Projects", quality: "Data quality", offices: "Offices", my: "My indicators", review: "Review", periods: "Periods", dashboard: "Overview", evaluation: "Evaluation", admin: "Admin", city: "City" },
   common: {
     all: "All", search: "Search", filter: "Filter", reset: "Reset", none: "None", wan: "10k yuan", total: "Total",
     annual: "Annual", longTerm: "Long-term", count: "{n} rows", noResults: "No indicator matches", back: "Back",
@@ -254,6 +261,13 @@ const en: Messages = {
   office: { owes: "Due this month", returned: "Returned reports", indicators: "Annual indicators" },
   dashboardTable: {
     title: "Indicator status", achievement: "Progress", columns: "Columns", page: "Page", prev: "Previous", next: "Next", rows: "rows", download: "Download",
+  },
+  city: {
+    title: "City-wide performance monitoring", subtitle: "{y} · to month {m} · finance bureau", departments: "Departments", indicators: "Annual indicators", reporting: "Reported", pending: "Awaiting review",
+    budget: "Budget executed", time: "Time elapsed", selfEval: "Self-evaluation", notFinalised: "Not finalised", search: "Department name or code", sort: "Sort",
+    sorts: { attention: "Most shortfalls", reporting: "Least reported", budget: "Least spent", code: "Department code" },
+    shown: "{from}–{to} of {n} departments", prev: "Previous", next: "Next", lights: "Indicator lights (each indicator: its worst office)",
+    back: "City", projects: "Projects", worst: "Largest shortfalls", apiHint: "Data API:", computed: "Computed at {t} (refreshed every minute)",
   },
   dashboard: {
     title: "Performance overview", review: "Jan–N monitoring", julyReview: "Jan–Jul review", summary: "Lights", indicators: "{n} annual indicators", byProject: "By project", byLevel1: "By level-1 category",
@@ -343,7 +357,7 @@ const en: Messages = {
     usersTitle: "Accounts", usersIntro: "Roles, offices, passwords, disabling and API tokens of sign-in accounts. Every change is in the change log.",
     username: "Username", name: "Name", role: "Role", offices: "Offices", status: "Status", enabled: "Enabled", disabled: "Disabled",
     token: "API token", hasToken: "Yes", noToken: "No", lastSignIn: "Last sign-in", never: "Never", manage: "Manage", you: "(you)",
-    roles: { admin: "Admin", manager: "Manager", evaluator: "Evaluator", reporter: "Reporter" },
+    roles: { admin: "Admin", manager: "Manager", evaluator: "Evaluator", reporter: "Reporter", finance: "Finance bureau" },
     newUser: "New account", create: "Create account", password: "Initial password", passwordHint: "Leave blank to generate one, shown once; or type at least 10 characters",
     officesHint: "A reporter needs at least one office and sees and reports only its indicators", filterOffices: "Filter offices", selected: "{n} selected",
     created: "Created account {u}", oneTime: "Initial password (shown this once; hand it over now):", open: "Open account",

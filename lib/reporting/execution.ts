@@ -25,9 +25,11 @@ export async function projectExecution(projectId: number, year: number, budgetYu
  * Every project's spending to date at a month, in one query (not one per project: a city has
  * thousands): the sum of its second-level projects' latest figures up to the month.
  */
-export async function spentByProject(year: number, month: number): Promise<Map<number, number>> {
+export async function spentByProject(year: number, month: number, departmentId?: number): Promise<Map<number, number>> {
+  // One department's projects (a handful of ids), or the whole city's.
+  const ids = departmentId == null ? null : (await prisma.project.findMany({ where: { departmentId, year }, select: { id: true } })).map((p) => p.id);
   const rows = await prisma.budgetExecution.findMany({
-    where: { year, month: { lte: month }, subProjectId: { not: null } },
+    where: { year, month: { lte: month }, subProjectId: { not: null }, ...(ids ? { projectId: { in: ids } } : {}) },
     orderBy: { month: "asc" },
     select: { projectId: true, subProjectId: true, spentYuan: true },
   });
@@ -38,4 +40,20 @@ export async function spentByProject(year: number, month: number): Promise<Map<n
     latest.set(r.projectId, subs);
   }
   return new Map([...latest].map(([p, subs]) => [p, [...subs.values()].reduce((s, v) => s + v, 0)]));
+}
+
+/**
+ * Every department's spending to date at a month, summed in the database (a city has hundreds of
+ * thousands of monthly figures): per second-level project its latest figure up to the month, as
+ * spentByProject, added up by the projects' department (projects in use, as the budgets counted).
+ */
+export async function spentByDepartment(year: number, month: number): Promise<Map<number, number>> {
+  const rows = await prisma.$queryRaw<{ departmentId: number; spent: number | bigint | null }[]>`
+    SELECT p."departmentId" AS "departmentId", SUM(b."spentYuan") AS "spent"
+    FROM "BudgetExecution" b JOIN "Project" p ON p."id" = b."projectId"
+    WHERE b."year" = ${year} AND b."subProjectId" IS NOT NULL AND p."retiredAt" IS NULL
+      AND b."month" = (SELECT MAX(l."month") FROM "BudgetExecution" l
+                       WHERE l."projectId" = b."projectId" AND l."subProjectId" = b."subProjectId" AND l."year" = b."year" AND l."month" <= ${month})
+    GROUP BY p."departmentId"`;
+  return new Map(rows.map((r) => [Number(r.departmentId), Number(r.spent ?? 0)]));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import type { CurrentUser } from "../auth";
-import { indicatorScope, reportScope } from "../auth/scope";
+import { departmentScope, indicatorScope, reportScope } from "../auth/scope";
 import { indicatorStatus, worstLight, type Light, type Status } from "../status";
 import type { Prisma } from "../db/generated/sqlite/client";
 import { monthly } from "./target";
@@ -71,7 +71,7 @@ export async function myIndicators(user: CurrentUser, year: number, asOfMonth: n
 /** One office's page: its lines at the as-of month, what it owes, what was returned to it. */
 export async function officeView(user: CurrentUser, orgId: number, year: number, asOfMonth: number) {
   if (user.role === "reporter" && !user.orgIds.includes(orgId)) return null;
-  const org = await prisma.organization.findUnique({ where: { id: orgId }, select: { id: true, name: true, shortName: true } });
+  const org = await prisma.organization.findFirst({ where: { id: orgId, ...departmentScope(user) }, select: { id: true, name: true, shortName: true } });
   if (!org) return null;
   const [lines, returned, period] = await Promise.all([
     statusLines({ orgs: { some: { organizationId: orgId } } }, { organizationId: orgId }, year, asOfMonth, (o) => o === orgId),

@@ -46,11 +46,14 @@ async function render(format: Format, title: string, sheets: Sheet[], data: unkn
   return sheetsToXlsx(sheets);
 }
 
-/** Builds a document, or null when its subject does not exist (no such project, version or year). */
-export async function renderDocument(req: DocumentRequest): Promise<(RenderedDocument & { summary: string }) | null> {
+/**
+ * Builds one of a department's documents, or null when its subject does not exist (no such
+ * project, version or year in that department).
+ */
+export async function renderDocument(req: DocumentRequest, departmentId: number): Promise<(RenderedDocument & { summary: string }) | null> {
   const ext = req.format;
   if (req.kind === "self-eval") {
-    const data = await selfEvaluation(req.scope, req.year, req.version);
+    const data = await selfEvaluation(departmentId, req.scope, req.year, req.version);
     if (!data) return null;
     // Own keys only: ?layout=constructor would otherwise find Object.prototype.constructor.
     const def = req.layout ? (Object.hasOwn(LAYOUTS, req.layout) ? LAYOUTS[req.layout] : undefined) : data.kind === "department" ? DEPARTMENT_SELF_EVAL : PROJECT_SELF_EVAL;
@@ -64,7 +67,7 @@ export async function renderDocument(req: DocumentRequest): Promise<(RenderedDoc
     };
   }
   if (req.kind === "monitoring") {
-    const list = req.scope === "department" ? await departmentMonitoring(req.year, req.month) : [await projectMonitoring(req.scope.slice("project:".length), req.year, req.month)];
+    const list = req.scope === "department" ? await departmentMonitoring(departmentId, req.year, req.month) : [await projectMonitoring(departmentId, req.scope.slice("project:".length), req.year, req.month)];
     const forms = list.filter((m) => m !== null);
     if (forms.length === 0) return null;
     const subject = req.scope === "department" ? forms[0].department : forms[0].projectName;
@@ -75,7 +78,7 @@ export async function renderDocument(req: DocumentRequest): Promise<(RenderedDoc
       summary: `${subject}, ${forms.length} project(s), January–${req.month}`,
     };
   }
-  const s = await annualSummary(req.year);
+  const s = await annualSummary(departmentId, req.year);
   return {
     fileName: `年度绩效自评汇总-${req.year}.${ext}`,
     contentType: CONTENT_TYPES[req.format],

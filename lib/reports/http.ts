@@ -1,5 +1,6 @@
 import "server-only";
 import { apiError, apiUser, invalidParams, unauthenticated } from "../api/http";
+import { ownDepartment } from "../auth/scope";
 import { documentRequest, documentResponse, renderDocument } from "./documents";
 
 const READERS = ["evaluator", "manager", "admin"];
@@ -12,7 +13,7 @@ export async function documentGet(req: Request, params: Record<string, string | 
   const q = Object.fromEntries(new URL(req.url).searchParams);
   const parsed = documentRequest.safeParse({ ...q, ...params });
   if (!parsed.success) return invalidParams(parsed.error.issues);
-  const doc = await renderDocument(parsed.data);
+  const doc = await renderDocument(parsed.data, ownDepartment(user));
   if (!doc) return apiError("not_found", { zh: "没有这个项目、年度或版本", en: "No such project, year or version" });
   return documentResponse(doc);
 }

@@ -114,18 +114,18 @@ function checkMonth(month: number) {
 }
 
 /** The form of one project (by its 21-digit code) as of the end of month N; null if there is no such project. */
-export async function projectMonitoring(code: string, year: number, month: number): Promise<Monitoring | null> {
+export async function projectMonitoring(departmentId: number, code: string, year: number, month: number): Promise<Monitoring | null> {
   checkMonth(month);
-  const p = await prisma.project.findFirst({ where: { code, year }, include: projectInclude(year, month) });
+  const p = await prisma.project.findFirst({ where: { departmentId, code, year }, include: projectInclude(year, month) });
   if (!p) return null;
   const lights = await rollup({ goal: { projectId: p.id } }, year, month);
   return fill(p, lights, year, month);
 }
 
 /** The forms of every project of the department, in 表12 order. */
-export async function departmentMonitoring(year: number, month: number): Promise<Monitoring[]> {
+export async function departmentMonitoring(departmentId: number, year: number, month: number): Promise<Monitoring[]> {
   checkMonth(month);
-  const projects = await prisma.project.findMany({ where: { year, retiredAt: null }, orderBy: { sortOrder: "asc" }, include: projectInclude(year, month) });
+  const projects = await prisma.project.findMany({ where: { departmentId, year, retiredAt: null }, orderBy: { sortOrder: "asc" }, include: projectInclude(year, month) });
   if (projects.length === 0) return [];
   const lights = await rollup({ goal: { projectId: { in: projects.map((p) => p.id) } } }, year, month);
   return Promise.all(projects.map((p) => fill(p, lights, year, month)));

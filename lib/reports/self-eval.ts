@@ -76,40 +76,43 @@ const indicatorInclude = (year: number) => ({
 });
 type IndicatorWithReports = NonNullable<Awaited<ReturnType<typeof loadProject>>>["goals"][number]["indicators"][number];
 
-function loadProject(code: string, year: number) {
+function loadProject(departmentId: number, code: string, year: number) {
   return prisma.project.findFirst({
-    where: { code, year },
+    where: { departmentId, code, year },
     include: { department: true, goals: { where: { term: "annual", retiredAt: null }, orderBy: { sortOrder: "asc" }, include: { indicators: indicatorInclude(year) } } },
   });
 }
 
 /** The evaluator's saved settings for a form (none: defaults). */
-export async function evaluationSettingsOf(year: number, scope: string): Promise<{ settings: EvaluationSettings; version: number }> {
-  const e = await prisma.evaluation.findUnique({ where: { year_scope: { year, scope } } });
+export async function evaluationSettingsOf(departmentId: number, year: number, scope: string): Promise<{ settings: EvaluationSettings; version: number }> {
+  const e = await prisma.evaluation.findUnique({ where: { departmentId_year_scope: { departmentId, year, scope } } });
   if (!e) return { settings: {}, version: 0 };
   const parsed = evaluationSettings.safeParse(JSON.parse(e.settingsJson));
   return { settings: parsed.success ? parsed.data : {}, version: e.version };
 }
 
-/** A project's or the department's form as computed now, or a finalised version (frozen snapshot). */
-export async function selfEvaluation(scope: string, year: number, version?: number): Promise<SelfEvaluation | null> {
+/**
+ * A project's or the department's form as computed now, or a finalised version (frozen snapshot).
+ * Forms belong to a department: `departmentId` is the caller's (lib/auth/scope.ts departmentOf).
+ */
+export async function selfEvaluation(departmentId: number, scope: string, year: number, version?: number): Promise<SelfEvaluation | null> {
   if (version != null) {
-    const v = await prisma.evaluationVersion.findUnique({ where: { year_scope_number: { year, scope, number: version } } });
+    const v = await prisma.evaluationVersion.findUnique({ where: { departmentId_year_scope_number: { departmentId, year, scope, number: version } } });
     return v ? (JSON.parse(v.dataJson) as SelfEvaluation) : null;
   }
-  return computeSelfEvaluation(scope, year, await evaluationSettingsOf(year, scope));
+  return computeSelfEvaluation(departmentId, scope, year, await evaluationSettingsOf(departmentId, year, scope));
 }
 
 /** The form computed now with settings the caller has already read (the evaluation page shows both). */
-export function computeSelfEvaluation(scope: string, year: number, { settings, version }: { settings: EvaluationSettings; version: number }): Promise<SelfEvaluation | null> {
-  if (scope === "department") return departmentSelfEvaluation(year, settings, version);
+export function computeSelfEvaluation(departmentId: number, scope: string, year: number, { settings, version }: { settings: EvaluationSettings; version: number }): Promise<SelfEvaluation | null> {
+  if (scope === "department") return departmentSelfEvaluation(departmentId, year, settings, version);
   const code = /^project:(\d{21})$/.exec(scope)?.[1];
-  return code ? projectSelfEvaluation(code, year, settings, version) : Promise.resolve(null);
+  return code ? projectSelfEvaluation(departmentId, code, year, settings, version) : Promise.resolve(null);
 }
 
 /** The 项目支出绩效自评表 of a project for a year, filled from what the offices reported. */
-export async function projectSelfEvaluation(code: string, year: number, settings: EvaluationSettings = {}, settingsVersion = 0): Promise<SelfEvaluation | null> {
-  const p = await loadProject(code, year);
+export async function projectSelfEvaluation(departmentId: number, code: string, year: number, settings: EvaluationSettings = {}, settingsVersion = 0): Promise<SelfEvaluation | null> {
+  const p = await loadProject(departmentId, code, year);
   if (!p) return null;
   const amounts = JSON.parse(p.amountsJson) as Record<string, string | null>;
   const { months } = await projectExecution(p.id, year, p.currentBudgetYuan);
@@ -149,9 +152,9 @@ const DEPARTMENT_FUNDS: Record<string, string> = {
 };
 
 /** The 部门整体支出绩效自评表: 表11's annual goals and indicators, the department's funds. */
-export async function departmentSelfEvaluation(year: number, settings: EvaluationSettings = {}, settingsVersion = 0): Promise<SelfEvaluation | null> {
+export async function departmentSelfEvaluation(departmentId: number, year: number, settings: EvaluationSettings = {}, settingsVersion = 0): Promise<SelfEvaluation | null> {
   const goals = await prisma.goal.findMany({
-    where: { year, tableNo: "11", term: "annual", projectId: null, retiredAt: null },
+    where: { departmentId, year, tableNo: "11", term: "annual", projectId: null, retiredAt: null },
     orderBy: { sortOrder: "asc" },
     include: { department: { include: { profiles: { where: { year } } } }, indicators: indicatorInclude(year) },
   });
@@ -159,7 +162,7 @@ export async function departmentSelfEvaluation(year: number, settings: Evaluatio
   const dept = goals[0].department;
   const detail = JSON.parse(dept.profiles[0]?.detailJson ?? "{}") as { funds?: { group: string; item: string; amount: string }[] };
   // Specific-purpose spending is what the projects recorded; the rest comes from the accounts, typed by the evaluator.
-  const [projects, spent] = await Promise.all([prisma.project.findMany({ where: { departmentId: dept.id, year, retiredAt: null }, select: { id: true } }), spentByProject(year, 12)]);
+  const [projects, spent] = await Promise.all([prisma.project.findMany({ where: { departmentId, year, retiredAt: null }, select: { id: true } }), spentByProject(year, 12, departmentId)]);
   const projectSpent = projects.reduce((s, p) => s + (spent.get(p.id) ?? 0), 0);
   const funds: Record<string, FundsLine> = {};
   for (const f of detail.funds ?? []) {

@@ -59,13 +59,13 @@ export type Summary = {
 const YEAR_END = 12;
 
 /** The department's annual self-evaluation summary for a year (no forms: an empty summary). */
-export async function annualSummary(year: number): Promise<Summary> {
-  const projects = await prisma.project.findMany({ where: { year, retiredAt: null }, orderBy: { sortOrder: "asc" }, select: { code: true, tableNo: true } });
+export async function annualSummary(departmentId: number, year: number): Promise<Summary> {
+  const projects = await prisma.project.findMany({ where: { departmentId, year, retiredAt: null }, orderBy: { sortOrder: "asc" }, select: { code: true, tableNo: true } });
   const scopes = [{ scope: "department", tableNo: "11" }, ...projects.map((p) => ({ scope: `project:${p.code}`, tableNo: p.tableNo }))];
   const [evaluations, lights, versions] = await Promise.all([
-    Promise.all(scopes.map(async (s) => ({ ...s, e: await selfEvaluation(s.scope, year) }))),
-    rollup({}, year, YEAR_END),
-    prisma.evaluationVersion.findMany({ where: { year }, select: { scope: true, number: true } }),
+    Promise.all(scopes.map(async (s) => ({ ...s, e: await selfEvaluation(departmentId, s.scope, year) }))),
+    rollup({ goal: { departmentId } }, year, YEAR_END),
+    prisma.evaluationVersion.findMany({ where: { departmentId, year }, select: { scope: true, number: true } }),
   ]);
   const finalised = new Map<string, number>();
   for (const v of versions) finalised.set(v.scope, Math.max(v.number, finalised.get(v.scope) ?? 0));

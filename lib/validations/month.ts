@@ -1,5 +1,6 @@
 import { one } from "./params";
 import { z } from "zod";
+import { CITY_SORTS } from "../dashboard/aggregate";
 
 
 /** ?year=2024&month=6 on reporting and review pages; bad values fall back to defaults. */
@@ -29,3 +30,10 @@ export const monthQuery = z
     month: whole(1, 12, "月份为1–12 / Month is 1–12").optional(),
   })
   .transform(({ year = 2024, month }) => ({ year, month: month ?? defaultMonth(year) }));
+
+/** The finance bureau's city page: ?month=&sort=&q=&page= (bad values fall back, as on every page). */
+export const cityParams = monthParams.extend({
+  sort: z.preprocess(one, z.enum(CITY_SORTS).catch("attention")).default("attention"),
+  q: z.preprocess(one, z.string().trim().max(50).optional().catch(undefined)),
+  page: z.preprocess(one, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
+});

@@ -12,7 +12,7 @@ const accountsSchema = z.array(
   z.object({
     username: z.string(),
     name: z.string(),
-    role: z.enum(["admin", "manager", "evaluator", "reporter"]),
+    role: z.enum(["admin", "manager", "evaluator", "reporter", "finance"]),
     password: z.string().min(8),
     orgs: z.array(z.string()),
   }),
@@ -181,6 +181,8 @@ export async function seedDatabase(db: Db, year = 2024): Promise<SeedSummary> {
             username: a.username,
             name: a.name,
             role: a.role,
+            // The finance bureau reads every department and belongs to none.
+            departmentId: a.role === "finance" ? null : dept.id,
             passwordHash: a.hash,
             orgs: { create: orgs.map((organizationId) => ({ organizationId })) },
           },

@@ -88,7 +88,7 @@ const COLS = {
   Indicator: ["id", "goalId", "year", "tableNo", "term", "sortOrder", "level1", "level2", "level3", "namePrinted", "officeText", "basis", "targetText", "targetKind", "targetComparator", "targetValue", "targetValueHigh", "targetUnit", "targetDirection", "accumulation", "aggregation"],
   IndicatorValue: ["id", "indicatorId", "year", "printed"],
   IndicatorOrg: ["indicatorId", "organizationId", "role"],
-  User: ["id", "username", "name", "passwordHash", "role", "disabled", "createdAt"],
+  User: ["id", "username", "name", "passwordHash", "role", "disabled", "createdAt", "departmentId"],
   UserOrg: ["userId", "organizationId"],
   Report: ["id", "indicatorId", "organizationId", "year", "month", "revision", "current", "status", "version", "valueText", "value", "tier", "doneDate", "note", "deviationCategories", "deviationReason", "correctiveMeasure", "forecastText", "likelihood", "reviewComment", "createdById", "updatedById", "reviewedById", "submittedAt", "reviewedAt", "createdAt", "updatedAt"],
   BudgetExecution: ["id", "projectId", "subProjectId", "year", "month", "spentYuan", "note", "updatedById", "updatedAt", "version"],
@@ -330,13 +330,13 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
   for (const o of tpl.orgs) {
     if (!owning.has(o.id) || tplReporterOf.has(o.id)) continue;
     const uid = id("User");
-    buf.add("User", [uid, `r${tpl.deptOrg.code ?? "503"}_${o.id}`, `${o.shortName ?? o.name} 填报员`, passwordHash, "reporter", false, created]);
+    buf.add("User", [uid, `r${tpl.deptOrg.code ?? "503"}_${o.id}`, `${o.shortName ?? o.name} 填报员`, passwordHash, "reporter", false, created, tpl.deptId]);
     buf.add("UserOrg", [uid, o.id]);
     tplReporterOf.set(o.id, uid);
   }
-  // City evaluators, one per ~6 departments.
+  // The finance bureau's performance staff (city-wide, no department), one per ~6 departments.
   for (let e = 1; e <= Math.max(1, Math.round(departments / 6)); e++) {
-    buf.add("User", [id("User"), `eval${String(e).padStart(3, "0")}`, `绩效评价 ${e}`, passwordHash, "evaluator", false, created]);
+    buf.add("User", [id("User"), `fin${String(e).padStart(3, "0")}`, `财政局绩效处 ${e}`, passwordHash, "finance", false, created, null]);
   }
 
   // Department #1's reports and budget execution.
@@ -395,12 +395,12 @@ export async function generate(opts: GenerateOptions): Promise<GenerateSummary> 
 
     // Users: a manager, one reporter per office.
     const managerId = id("User");
-    buf.add("User", [managerId, `m${deptCode}`, `${deptName} 管理员`, passwordHash, "manager", false, created]);
+    buf.add("User", [managerId, `m${deptCode}`, `${deptName} 管理员`, passwordHash, "manager", false, created, deptId]);
     buf.add("UserOrg", [managerId, jiguan]);
     const reporterOf = new Map<number, number>();
     offices.forEach((o, k) => {
       const uid = id("User");
-      buf.add("User", [uid, `r${deptCode}_${k + 1}`, `${o.shortName ?? o.name} 填报员`, passwordHash, "reporter", false, created]);
+      buf.add("User", [uid, `r${deptCode}_${k + 1}`, `${o.shortName ?? o.name} 填报员`, passwordHash, "reporter", false, created, deptId]);
       buf.add("UserOrg", [uid, o.id]);
       reporterOf.set(o.id, uid);
     });

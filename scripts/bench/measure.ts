@@ -10,6 +10,7 @@ import { register } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { engineOf, sqlitePath } from "../../lib/db/engine";
+import { asCurrentUser, type CurrentUser } from "../../lib/auth/user";
 
 // lib/reporting/queries.ts reaches next-auth (through lib/actions/mutation.ts), whose React
 // imports fail under the react-server condition; so this runs with Node's default conditions
@@ -28,9 +29,10 @@ function arg(name: string): string | undefined {
 }
 
 async function rollupTimes() {
-  // The app has no cross-department view yet: rollup() with an empty scope is what a manager's
-  // /dashboard reads, and over the whole database it is every department's progress.
+  // The city-wide roll-up is the finance bureau's (/city, lib/reporting/city.ts); --per-department
+  // compares it with rollup(), each department's own dashboard, called once per department.
   const { rollup } = await import("../../lib/reporting/queries");
+  const { cityRollup } = await import("../../lib/reporting/city");
   const { prisma } = await import("../../lib/db/prisma");
   const reps = Number(arg("reps") ?? "20");
   const budget = Number(arg("budget") ?? "60") * 1000;
@@ -42,8 +44,8 @@ async function rollupTimes() {
   const depts = perDept ? (await prisma.department.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((d) => d.id) : [];
   const once = async () => {
     if (!perDept) {
-      const r = await rollup(where, 2024, month);
-      return { lines: r.lines.length, indicators: r.indicators.size };
+      const r = await cityRollup(2024, month);
+      return { lines: r.totals.owed, indicators: r.totals.indicators };
     }
     let lines = 0;
     let indicators = 0;
@@ -79,7 +81,7 @@ async function overviewData() {
   const { prisma } = await import("../../lib/db/prisma");
   const reps = Number(arg("reps") ?? "20");
   const u = await prisma.user.findUniqueOrThrow({ where: { username: arg("user") ?? "manager" }, include: { orgs: true } });
-  const user = { id: u.id, name: u.name, username: u.username, role: u.role as "manager", orgIds: u.orgs.map((o) => o.organizationId) };
+  const user = asCurrentUser(u);
   const parts: Record<string, () => Promise<unknown>> = {
     currentUser: () => prisma.user.findUnique({ where: { id: u.id }, include: { orgs: true } }),
     getDepartmentView: () => getDepartmentView(DEFAULT_YEAR, user),
@@ -146,11 +148,11 @@ async function submitDirect() {
   const { prisma } = await import("../../lib/db/prisma");
   // --sync-normal: what the commit's fsync costs (WAL with synchronous=NORMAL syncs at checkpoints only).
   if (process.argv.includes("--sync-normal")) await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
-  const users = new Map<number, { id: number; name: string; username: string; role: "reporter"; orgIds: number[] }>();
+  const users = new Map<number, CurrentUser>();
   for (const j of jobs) {
     if (users.has(j.userId)) continue;
     const u = await prisma.user.findUniqueOrThrow({ where: { id: j.userId }, include: { orgs: true } });
-    users.set(j.userId, { id: u.id, name: u.name, username: u.username, role: "reporter", orgIds: u.orgs.map((o) => o.organizationId) });
+    users.set(j.userId, asCurrentUser(u));
   }
   const submitOne = async (j: (typeof jobs)[number]) => {
     const r = await saveReport(JSON.parse(submissionBody(j)), users.get(j.userId));

@@ -4,6 +4,7 @@ import { getMessages } from "@/lib/i18n/server";
 import { currentUser } from "@/lib/auth";
 import { DEFAULT_YEAR } from "@/lib/catalogue/queries";
 import { qualityWithFixes, weightProblems } from "@/lib/admin/quality-fixes";
+import { ownDepartment } from "@/lib/auth/scope";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -18,7 +19,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Sear
   if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
   const a = t.adminTables;
   const code = (await searchParams).code;
-  const [{ issues: all, counts }, weights] = await Promise.all([qualityWithFixes(DEFAULT_YEAR), weightProblems(DEFAULT_YEAR)]);
+  const [{ issues: all, counts }, weights] = await Promise.all([qualityWithFixes(ownDepartment(user), DEFAULT_YEAR), weightProblems(ownDepartment(user), DEFAULT_YEAR)]);
   const issues = typeof code === "string" && code ? all.filter((i) => i.code === code) : all;
   const warnings = all.filter((i) => i.severity === "warning").length;
   const pill = (active: boolean) => `rounded border px-2 py-1 text-sm ${active ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`;

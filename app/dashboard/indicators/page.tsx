@@ -16,7 +16,7 @@ export default async function StatusTablePage({ searchParams }: { searchParams: 
   const { t } = await getMessages();
   const raw = await searchParams;
   const p = statusTableParams.parse(raw);
-  const [rows, opts] = await Promise.all([statusTable(user, p), filterOptions(p.year)]);
+  const [rows, opts] = await Promise.all([statusTable(user, p), filterOptions(p.year, user)]);
   const qs = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
   const select = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
+import { ownDepartment } from "@/lib/auth/scope";
 import { DEFAULT_YEAR } from "@/lib/catalogue/queries";
 import { annualSummary } from "@/lib/reports/summary";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -14,7 +15,7 @@ export default async function SummaryPage() {
   const { t } = await getMessages();
   if (!["evaluator", "manager", "admin"].includes(user.role)) return <p className="text-red-700">{t.errors.forbidden}</p>;
   const year = DEFAULT_YEAR;
-  const s = await annualSummary(year);
+  const s = await annualSummary(ownDepartment(user), year);
   const e = t.evaluation;
   const n2 = (v: number) => (Math.round(v * 100) / 100).toFixed(2);
   const pct = (v: number | null) => (v == null ? "—" : `${Math.round(v * 1000) / 10}%`);

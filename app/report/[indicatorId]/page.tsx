@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { currentUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/require";
 import { reportContext } from "@/lib/reporting/queries";
 import { monthParams } from "@/lib/validations/month";
 import { formatNumber } from "@/lib/targets";
@@ -19,8 +19,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function ReportPage({ params, searchParams }: { params: Promise<{ indicatorId: string }>; searchParams: Search }) {
   const id = Number((await params).indicatorId);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const user = await currentUser();
-  if (!user) redirect(`/login?next=/report/${id}`);
+  const user = await requireUser(`/report/${id}`);
   const { t, locale } = await getMessages();
   const { year, month, org } = monthParams.parse(await searchParams);
   const ctx = await reportContext(user, id, year);

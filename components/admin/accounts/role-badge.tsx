@@ -1,7 +1,7 @@
 import type { Messages } from "@/lib/i18n/messages";
 import { Badge } from "@/components/ui/card";
 
-const tone = { admin: "blue", manager: "slate", evaluator: "slate", reporter: "slate" } as const;
+const tone = { admin: "blue", manager: "slate", evaluator: "slate", reporter: "slate", finance: "slate" } as const;
 
 export function RoleBadge({ role, t }: { role: string; t: Messages }) {
   const r = (role in tone ? role : "reporter") as keyof typeof tone;

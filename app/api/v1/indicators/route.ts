@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiUser, invalidParams, unauthenticated } from "@/lib/api/http";
+import { apiUser, cityOnly, invalidParams, unauthenticated } from "@/lib/api/http";
 import { myIndicators } from "@/lib/reporting/queries";
 import { monthQuery } from "@/lib/validations/month";
 
@@ -7,6 +7,7 @@ import { monthQuery } from "@/lib/validations/month";
 export async function GET(req: Request) {
   const user = await apiUser(req);
   if (!user) return unauthenticated();
+  if (user.role === "finance") return cityOnly();
   const parsed = monthQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return invalidParams(parsed.error.issues);
   const { year, month } = parsed.data;

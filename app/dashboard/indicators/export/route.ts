@@ -1,4 +1,4 @@
-import { apiUser, unauthenticated } from "@/lib/api/http";
+import { apiUser, cityOnly, unauthenticated } from "@/lib/api/http";
 import { statusTable } from "@/lib/dashboard/table";
 import { toCsv, toXlsx } from "@/lib/dashboard/export";
 import { statusTableParams } from "@/lib/validations/status-table";
@@ -7,6 +7,7 @@ import { statusTableParams } from "@/lib/validations/status-table";
 export async function GET(req: Request) {
   const user = await apiUser(req);
   if (!user) return unauthenticated();
+  if (user.role === "finance") return cityOnly();
   const url = new URL(req.url);
   const p = statusTableParams.parse(Object.fromEntries(url.searchParams));
   const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";

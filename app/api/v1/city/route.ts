@@ -1,0 +1,15 @@
+import { NextResponse } from "next/server";
+import { apiError, apiUser, invalidParams, unauthenticated } from "@/lib/api/http";
+import { cityView } from "@/lib/reporting/city";
+import { monthQuery } from "@/lib/validations/month";
+
+/** GET the finance bureau's roll-up: every department's lights, reporting and budget at ?year=&month= (at most a minute old; computedAt says when). */
+export async function GET(req: Request) {
+  const user = await apiUser(req);
+  if (!user) return unauthenticated();
+  if (user.role !== "finance") return apiError("forbidden", { zh: "只有市财政局账号可以查看全市汇总", en: "Only the finance bureau's accounts read the city roll-up" });
+  const parsed = monthQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!parsed.success) return invalidParams(parsed.error.issues);
+  const { value, computedAt } = await cityView(parsed.data.year, parsed.data.month);
+  return NextResponse.json({ data: { ...value, computedAt } });
+}

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getMessages } from "@/lib/i18n/server";
+import { fill } from "@/lib/i18n/messages";
+import { requireUser } from "@/lib/auth/require";
+import { narrowedTo } from "@/lib/auth/scope";
+import { prisma } from "@/lib/db/prisma";
+import { overview } from "@/lib/dashboard/overview";
+import { monthParams } from "@/lib/validations/month";
+import { PageHeader } from "@/components/ui/card";
+import { OverviewView } from "@/components/dashboard/overview-view";
+import { MonthPicker } from "@/components/status/month-picker";
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+/** One department as the finance bureau sees it: its managers' overview, read-only, without links into it. */
+export default async function CityDepartmentPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Search }) {
+  const { code } = await params;
+  const user = await requireUser(`/city/${code}`);
+  const { t, locale } = await getMessages();
+  if (user.role !== "finance") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  const { year, month } = monthParams.parse(await searchParams);
+  const dept = await prisma.department.findUnique({ where: { code: decodeURIComponent(code) }, select: { id: true, code: true, name: true } });
+  if (!dept) notFound();
+  const o = await overview(narrowedTo({ ...user, role: "finance" }, dept.id), year, month);
+  return (
+    <>
+      <PageHeader title={dept.name} subtitle={`${dept.code} · ${year} · ${t.report.asOf} ${fill(t.report.month, { m: month })}`}>
+        <MonthPicker year={year} month={month} t={t} path={`/city/${encodeURIComponent(dept.code)}`} />
+      </PageHeader>
+      <p className="mb-4 text-sm"><Link href={`/city?year=${year}&month=${month}`} className="text-brand-700 hover:underline">← {t.city.back}</Link></p>
+      <OverviewView o={o} month={month} t={t} locale={locale} linked={false} />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { prisma } from "../lib/db/prisma";
+import { CliError } from "./args";
+
+/**
+ * The department a command works on: the one named by --dept CODE, or the only one. An
+ * installation with several departments must be told which (no silent "first").
+ */
+export async function departmentFor(code: string | undefined): Promise<{ id: number; code: string; name: string }> {
+  const rows = await prisma.department.findMany({ where: code ? { code } : {}, select: { id: true, code: true, name: true }, orderBy: { id: "asc" }, take: 2 });
+  if (code && rows.length === 0) throw new CliError(`--dept: no department with code ${code}`);
+  if (rows.length === 0) throw new CliError("the database has no department yet (run npm run db:setup)");
+  if (rows.length > 1) throw new CliError("there are several departments: name one with --dept CODE");
+  return rows[0];
+}
