@@ -85,7 +85,7 @@ export default async function DepartmentPage({ searchParams }: { searchParams: S
               <tbody>
                 {(detail.projects ?? []).map((p, i) => {
                   const proj = p.name ? codeOf.get(p.name) : undefined;
-                  const n = proj?.goals.reduce((s, g) => s + g._count.indicators, 0) ?? 0;
+                  const n = proj?.indicators ?? 0;
                   return (
                     <tr key={i}>
                       <td>

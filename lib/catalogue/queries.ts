@@ -80,22 +80,24 @@ export async function getDepartmentView(year: number, user: CurrentUser) {
     include: { profiles: { where: { year } } },
   });
   if (!dept) return null;
-  const [goals, projects] = await Promise.all([
+  const [goals, projects, counts] = await Promise.all([
     prisma.goal.findMany({
       where: { departmentId: dept.id, year, tableNo: "11", retiredAt: null },
       orderBy: { sortOrder: "asc" },
       include: { indicators: { where: { retiredAt: null, ...indicatorScope(user) }, orderBy: { sortOrder: "asc" }, include: indicatorInclude } },
     }),
-    prisma.project.findMany({
-      where: { departmentId: dept.id, year, retiredAt: null },
-      orderBy: { sortOrder: "asc" },
-      include: {
-        _count: { select: { goals: { where: { retiredAt: null } } } },
-        goals: { where: { retiredAt: null }, select: { _count: { select: { indicators: { where: { retiredAt: null } } } } } },
-      },
-    }),
+    prisma.project.findMany({ where: { departmentId: dept.id, year, retiredAt: null }, orderBy: { sortOrder: "asc" } }),
+    // Counted per project in one grouped read of this department's rows (a relation `_count`
+    // would group the whole table: every department's indicators).
+    prisma.indicator.groupBy({ by: ["goalId"], where: { retiredAt: null, goal: { departmentId: dept.id, year, retiredAt: null, projectId: { not: null } } }, _count: { _all: true } }),
   ]);
-  return { dept, profile: dept.profiles[0] ?? null, goals, projects };
+  const projectOf = new Map((await prisma.goal.findMany({ where: { id: { in: counts.map((c) => c.goalId) } }, select: { id: true, projectId: true } })).map((g) => [g.id, g.projectId]));
+  const indicatorsOf = new Map<number, number>();
+  for (const c of counts) {
+    const p = projectOf.get(c.goalId) as number;
+    indicatorsOf.set(p, (indicatorsOf.get(p) ?? 0) + c._count._all);
+  }
+  return { dept, profile: dept.profiles[0] ?? null, goals, projects: projects.map((p) => ({ ...p, indicators: indicatorsOf.get(p.id) ?? 0 })) };
 }
 
 export async function getProjectView(code: string, year: number, user: CurrentUser) {

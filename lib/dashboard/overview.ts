@@ -46,14 +46,17 @@ export async function overview(user: CurrentUser, year: number, month: number) {
 
 /** Office × month: did each office report every indicator it owes (on time, late), or not? */
 async function completeness(user: CurrentUser, year: number, asOf: number) {
-  const [owedRows, reports, periods, closed] = await Promise.all([
-    prisma.indicatorOrg.findMany({
-      where: { indicator: { year, term: "annual", retiredAt: null, targetKind: { notIn: ["none", "unparsed"] }, ...indicatorScope(user) }, ...(user.role === "reporter" ? { organizationId: { in: user.orgIds } } : {}) },
-      select: { organizationId: true, organization: { select: { name: true, shortName: true, sortOrder: true } } },
-    }),
+  const owedRows = await prisma.indicatorOrg.findMany({
+    where: { indicator: { year, term: "annual", retiredAt: null, targetKind: { notIn: ["none", "unparsed"] }, ...indicatorScope(user) }, ...(user.role === "reporter" ? { organizationId: { in: user.orgIds } } : {}) },
+    select: { organizationId: true, organization: { select: { name: true, shortName: true, sortOrder: true } } },
+  });
+  const [reports, periods, closed] = await Promise.all([
+    // By the owing offices' ids (a handful), so SQLite reads through the (office, year, month)
+    // index; a status condition here draws it to the status index: every submitted or approved
+    // report of the city (0.5 s at city scale). Drafts and returned reports are dropped below.
     prisma.report.findMany({
-      where: { year, current: true, status: { in: ["submitted", "approved"] }, indicator: { retiredAt: null }, ...reportScope(user) },
-      select: { organizationId: true, month: true, indicatorId: true, submittedAt: true },
+      where: { year, current: true, organizationId: { in: [...new Set(owedRows.map((o) => o.organizationId))] }, indicator: { retiredAt: null }, ...reportScope(user) },
+      select: { organizationId: true, month: true, indicatorId: true, submittedAt: true, status: true },
     }),
     prisma.period.findMany({ where: { year } }),
     closedMonths(year),
@@ -67,6 +70,7 @@ async function completeness(user: CurrentUser, year: number, asOf: number) {
   // Group once: linear in the number of reports, whatever the number of offices.
   const byOrgMonth = new Map<string, typeof reports>();
   for (const x of reports) {
+    if (x.status !== "submitted" && x.status !== "approved") continue;
     const k = `${x.organizationId}/${x.month}`;
     const list = byOrgMonth.get(k);
     if (list) list.push(x);

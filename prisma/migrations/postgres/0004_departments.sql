@@ -19,6 +19,7 @@ CREATE UNIQUE INDEX "EvaluationVersion_departmentId_year_scope_number_key" ON "E
 
 -- Department-scoped reads: a department's goal tables, projects and offices by department first.
 CREATE INDEX "Goal_departmentId_year_idx" ON "Goal"("departmentId", "year");
+CREATE INDEX "Goal_projectId_idx" ON "Goal"("projectId");
 
 ALTER TABLE "User" ADD CONSTRAINT "User_departmentId_fkey" FOREIGN KEY ("departmentId") REFERENCES "Department" ("id") ON DELETE SET NULL ON UPDATE CASCADE;
 ALTER TABLE "Evaluation" ALTER COLUMN "departmentId" DROP DEFAULT;

@@ -19,3 +19,4 @@ CREATE UNIQUE INDEX "EvaluationVersion_departmentId_year_scope_number_key" ON "E
 
 -- Department-scoped reads: a department's goal tables, projects and offices by department first.
 CREATE INDEX "Goal_departmentId_year_idx" ON "Goal"("departmentId", "year");
+CREATE INDEX "Goal_projectId_idx" ON "Goal"("projectId");
