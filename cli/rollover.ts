@@ -1,13 +1,16 @@
 import { z } from "zod";
 import { CliError, flags } from "./args";
+import { departmentFor } from "./department";
 import { prisma } from "../lib/db/prisma";
 import { rollover } from "../lib/admin/rollover";
 import { asCurrentUser, type CurrentUser } from "../lib/auth/user";
 
 /**
- * `rollover --from 2024 --to 2025 [--projects code,code] [--user NAME]`: starts next year's tables
- * as a copy of this year's, through the same audited mutation as the admin page. --user names the
- * admin account making the change, or the only enabled admin account is used.
+ * `rollover --from 2024 --to 2025 [--projects code,code] [--user NAME] [--dept CODE]`: starts a
+ * department's tables of next year as a copy of this year's, through the same audited mutation as
+ * the admin page. --dept names the department by code (needed only when the installation has
+ * several); --user names the department's admin account making the change, or its only enabled
+ * admin account is used. Other departments' tables are neither read nor written.
  */
 export async function runRollover(args: string[]): Promise<number> {
   const o = flags(args, {
@@ -15,9 +18,11 @@ export async function runRollover(args: string[]): Promise<number> {
     to: z.string().regex(/^\d{4}$/, { error: "a year such as 2025" }),
     projects: z.string().min(1).optional(),
     user: z.string().min(1).optional(),
+    dept: z.string().min(1).optional(),
   });
   try {
-    const user = await adminAccount(o.user);
+    const dept = await departmentFor(o.dept);
+    const user = await adminAccount(o.user, dept.id);
     const r = await rollover({ from: o.from, to: o.to, projects: o.projects?.split(",").map((c) => c.trim()).filter(Boolean) }, user);
     if ("error" in r) {
       const field = r.error.fields ? Object.keys(r.error.fields)[0] : undefined;
@@ -33,9 +38,11 @@ export async function runRollover(args: string[]): Promise<number> {
   }
 }
 
-async function adminAccount(username: string | undefined): Promise<CurrentUser> {
-  const admins = await prisma.user.findMany({ where: { role: "admin", disabled: false, ...(username ? { username } : {}) }, include: { orgs: true } });
-  if (username && admins.length === 0) throw new CliError(`--user: ${username} is not an enabled admin account`);
+/** The department's enabled admin account making the change: the one --user names, or its only one. */
+async function adminAccount(username: string | undefined, departmentId: number): Promise<CurrentUser> {
+  const admins = await prisma.user.findMany({ where: { role: "admin", disabled: false, departmentId, ...(username ? { username } : {}) }, include: { orgs: true } });
+  if (username && admins.length === 0) throw new CliError(`--user: ${username} is not an enabled admin account of this department`);
+  if (admins.length === 0) throw new CliError("the department has no enabled admin account");
   if (admins.length !== 1) throw new CliError("there are several admin accounts: name the one making the change with --user NAME");
   return asCurrentUser(admins[0]);
 }

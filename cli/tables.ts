@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { CliError, flags } from "./args";
+import { departmentFor } from "./department";
 import { prisma } from "../lib/db/prisma";
 import { ImportRefused, previewFile, tablesFile, writeImport } from "../lib/import/db";
 import { ACCUMULATION_TEXT, AGGREGATION_TEXT, FIELD_LABELS } from "../lib/import/columns";
@@ -10,12 +11,14 @@ import type { Change, Preview } from "../lib/import/types";
 import { importPreviewInput } from "../lib/validations/import";
 
 /**
- * `tables export --year 2024 --out FILE [--template]`: the year's annual indicator tables as a
- * workbook in the document's shape (or the blank template).
- * `tables import --year 2024 --file FILE [--confirm] [--user NAME] [--format text|json]`: previews
- * the file against the year's tables (every row: new / changed / unchanged; every problem by
- * sheet, row and column) and, with --confirm, writes it in one transaction, audited as the admin
- * --user names (or the only enabled admin). Exit 3 when the file has errors (nothing written).
+ * `tables export --year 2024 --out FILE [--template] [--dept CODE]`: the department's annual
+ * indicator tables of the year as a workbook in the document's shape (or the blank template).
+ * `tables import --year 2024 --file FILE [--confirm] [--user NAME] [--dept CODE] [--format text|json]`:
+ * previews the file against the department's tables of the year (every row: new / changed /
+ * unchanged; every problem by sheet, row and column) and, with --confirm, writes it in one
+ * transaction, audited as the department's admin --user names (or its only enabled admin). Exit 3
+ * when the file has errors (nothing written). --dept names the department by code; it is needed
+ * only when the installation has several.
  *
  * Like cli/rollover.ts it mirrors the page's checks rather than calling lib/import/server.ts,
  * which loads the session (next-auth does not load under the CLI's react-server condition).
@@ -39,8 +42,9 @@ export async function tablesCommand(args: string[], out: Write, err: Write): Pro
 
   if (sub === "export") {
     const s = switches(["template"]);
-    const o = flags(s.rest, { year, out: z.string().min(1) });
-    const body = await tablesFile(Number(o.year), { template: s.on.includes("template") });
+    const o = flags(s.rest, { year, out: z.string().min(1), dept: z.string().min(1).optional() });
+    const dept = await departmentFor(o.dept);
+    const body = await tablesFile(dept.id, Number(o.year), { template: s.on.includes("template") });
     if (!body) {
       err(`error: no tables for year ${o.year}\n`);
       return 1;
@@ -52,7 +56,8 @@ export async function tablesCommand(args: string[], out: Write, err: Write): Pro
 
   if (sub === "import") {
     const s = switches(["confirm"]);
-    const o = flags(s.rest, { year, file: z.string().min(1), user: z.string().min(1).optional(), format: z.enum(["text", "json"]).default("text") });
+    const o = flags(s.rest, { year, file: z.string().min(1), user: z.string().min(1).optional(), dept: z.string().min(1).optional(), format: z.enum(["text", "json"]).default("text") });
+    const dept = await departmentFor(o.dept);
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(o.file);
@@ -62,7 +67,7 @@ export async function tablesCommand(args: string[], out: Write, err: Write): Pro
     const input = importPreviewInput.safeParse({ year: o.year, fileName: path.basename(o.file), bytes });
     if (!input.success) throw new CliError(`--file: ${input.error.issues[0].message.split(" / ").at(-1)}`);
     try {
-      const preview = await previewFile(input.data);
+      const preview = await previewFile(dept.id, input.data);
       if (o.format === "json") out(`${JSON.stringify({ ...preview, rows: preview.rows.map((r) => ({ ...r, apply: undefined })) })}\n`);
       else out(summaryText(preview, o.file));
       if (!preview.canConfirm) {
@@ -73,8 +78,8 @@ export async function tablesCommand(args: string[], out: Write, err: Write): Pro
         err("nothing written: add --confirm to import\n");
         return 0;
       }
-      const user = await adminAccount(o.user);
-      const done = await writeImport({ ...input.data, digest: preview.digest }, user.id, "cli");
+      const user = await adminAccount(o.user, dept.id);
+      const done = await writeImport(dept.id, { ...input.data, digest: preview.digest }, user.id, "cli");
       err(`imported ${o.file} into ${done.year}: ${done.created} new, ${done.updated} changed, ${done.unchanged} unchanged, ${done.notInFile} not in file (left alone); audit #${done.auditId}\n`);
       return 0;
     } catch (e) {
@@ -122,9 +127,11 @@ export function summaryText(p: Preview & { sha256: string }, file: string): stri
   return `${lines.join("\n")}\n`;
 }
 
-async function adminAccount(username: string | undefined): Promise<{ id: number }> {
-  const admins = await prisma.user.findMany({ where: { role: "admin", disabled: false, ...(username ? { username } : {}) }, select: { id: true } });
-  if (username && admins.length === 0) throw new CliError(`--user: ${username} is not an enabled admin account`);
+/** The department's enabled admin account making the change: the one --user names, or its only one. */
+async function adminAccount(username: string | undefined, departmentId: number): Promise<{ id: number }> {
+  const admins = await prisma.user.findMany({ where: { role: "admin", disabled: false, departmentId, ...(username ? { username } : {}) }, select: { id: true } });
+  if (username && admins.length === 0) throw new CliError(`--user: ${username} is not an enabled admin account of this department`);
+  if (admins.length === 0) throw new CliError("the department has no enabled admin account");
   if (admins.length !== 1) throw new CliError("there are several admin accounts: name the one making the change with --user NAME");
   return admins[0];
 }

@@ -54,7 +54,7 @@ describe("creating accounts", () => {
     expect(stored.passwordHash).not.toContain(made.password);
     expect(await signsIn("jiangan2", made.password as string)).toBe(true);
     expect(await signsIn("jiangan2", "wrong-password-1")).toBe(false);
-    const listed = (await listUsers()).find((u) => u.username === "jiangan2");
+    const listed = (await listUsers(admin)).find((u) => u.username === "jiangan2");
     expect(listed).toMatchObject({ role: "reporter", disabled: false, hasToken: false, orgs: [{ id: jianganOrg, label: "江岸社保处" }] });
     expect(listed?.lastSignIn).toBeInstanceOf(Date);
   });
@@ -139,16 +139,16 @@ describe("changing accounts", () => {
     ok(await setUserStatus({ userId: u.id, action: "disable" }, admin));
     expect(await signsIn("jiangan2", password)).toBe(false);
     expect(await apiUser(bearer(token))).toBeNull();
-    expect((await listUsers()).find((x) => x.id === u.id)?.disabled).toBe(true);
+    expect((await listUsers(admin)).find((x) => x.id === u.id)?.disabled).toBe(true);
 
     ok(await setUserStatus({ userId: u.id, action: "enable" }, admin));
     expect(await signsIn("jiangan2", password)).toBe(true);
     expect((await apiUser(bearer(token)))?.username).toBe("jiangan2");
 
-    expect((await listUsers()).find((x) => x.id === u.id)?.hasToken).toBe(true);
+    expect((await listUsers(admin)).find((x) => x.id === u.id)?.hasToken).toBe(true);
     ok(await revokeApiToken({ userId: u.id }, admin));
     expect(await apiUser(bearer(token))).toBeNull();
-    expect((await listUsers()).find((x) => x.id === u.id)?.hasToken).toBe(false);
+    expect((await listUsers(admin)).find((x) => x.id === u.id)?.hasToken).toBe(false);
     expect((await audits(u.id)).map((a) => a.action).slice(-4)).toEqual(["user.password.reset", "user.disable", "user.enable", "token.revoke"]);
   });
 });
@@ -205,7 +205,7 @@ describe("only admins manage accounts and organisations", () => {
 
 describe("organisations", () => {
   it("lists the tree with kinds, aliases and counts", async () => {
-    const rows = await listOrgs();
+    const rows = await listOrgs(admin);
     expect(rows[0]).toMatchObject({ kind: "department", depth: 0 });
     const jiangan = rows.find((r) => r.id === jianganOrg);
     expect(jiangan).toMatchObject({ kind: "unit", depth: 1, code: "503003", shortName: "江岸社保处" });

@@ -15,6 +15,9 @@ import { renderDocument } from "../lib/reports/documents";
 import { cityRollup } from "../lib/reporting/city";
 import { asUser, indicatorByName, orgByShortName, seededDepartment } from "./users";
 import { otherDepartment, type OtherDepartment } from "./departments";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { verifyPassword } from "../lib/auth/password";
 
 let other: OtherDepartment;
 let D: number;
@@ -164,5 +167,35 @@ describe("the finance bureau", () => {
     const [a, b] = await Promise.all([overview(narrowed, 2024, 1), overview(other.users.manager, 2024, 1)]);
     expect(a).toEqual(b);
     expect((await listIndicators({ year: 2024 }, narrowed)).map((r) => r.id).sort()).toEqual([other.indicatorId, other.deptIndicatorId].sort());
+  });
+});
+
+describe("finance bureau accounts are the installation's to make", () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "cli/index.ts", ...args], { encoding: "utf8", env: { ...process.env }, timeout: 60_000 });
+
+  it("cli finance create: no department, no offices, a password printed once, audited as from the command line", async () => {
+    try {
+      const r = cli("finance", "create", "--username", "fin-test", "--name", "市财政局 测试");
+      expect(r.stderr).toContain("created the finance bureau account fin-test");
+      expect(r.status).toBe(0);
+      const [name, password] = r.stdout.trim().split("\t");
+      expect(name).toBe("fin-test");
+      const u = await prisma.user.findUniqueOrThrow({ where: { username: "fin-test" }, include: { orgs: true } });
+      expect(u).toMatchObject({ role: "finance", departmentId: null, orgs: [] });
+      expect(await verifyPassword(password, u.passwordHash)).toBe(true);
+      const audit = await prisma.auditLog.findFirstOrThrow({ where: { entity: "User", entityId: String(u.id), action: "user.create" } });
+      expect(JSON.parse(audit.after ?? "{}")).toMatchObject({ role: "finance", via: "cli" });
+      expect(audit.after).not.toContain(password);
+      // Taken names and bad input: a message, exit 2, nothing written.
+      const again = cli("finance", "create", "--username", "fin-test", "--name", "x");
+      expect([again.status, again.stderr]).toEqual([2, expect.stringContaining("is taken")]);
+      const bad = cli("finance", "create", "--username", "Fin Test", "--name", "x");
+      expect(bad.status).toBe(2);
+      expect(await prisma.user.count({ where: { role: "finance" } })).toBe(2); // the demo account and this one
+    } finally {
+      const u = await prisma.user.findUnique({ where: { username: "fin-test" } });
+      if (u) await prisma.$transaction([prisma.auditLog.deleteMany({ where: { entity: "User", entityId: String(u.id) } }), prisma.user.delete({ where: { id: u.id } })]);
+    }
   });
 });

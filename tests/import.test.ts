@@ -13,7 +13,7 @@ import { confirmImport, previewImport } from "../lib/import/server";
 import type { Problem, PreviewResult } from "../lib/import/types";
 import { tablesCommand } from "../cli/tables";
 import { GET as tablesRoute } from "../app/api/v1/admin/tables/route";
-import { asUser } from "./users";
+import { asUser, seededDepartment } from "./users";
 
 const YEAR = 2024;
 let admin: CurrentUser;
@@ -22,7 +22,7 @@ const created: number[] = [];
 
 beforeAll(async () => {
   admin = await asUser("admin");
-  const file = await tablesFile(YEAR);
+  const file = await tablesFile(await seededDepartment(), YEAR);
   if (!file) throw new Error("no export");
   exported = file;
 });

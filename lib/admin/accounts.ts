@@ -3,12 +3,18 @@ import { randomInt } from "node:crypto";
 import { prisma } from "../db/prisma";
 import { DomainError, mutate } from "../actions/mutation";
 import type { CurrentUser, Role } from "../auth";
+import { ownDepartment } from "../auth/scope";
 import { hashPassword } from "../auth/password";
 import { attemptKeys } from "../auth/rate-limit";
 import { createUserInput, resetPasswordInput, revokeTokenInput, updateUserInput, userStatusInput } from "../validations/accounts";
 
 // Accounts (admin only). Passwords and API tokens never reach the audit trail: it records that a
 // password was set or reset, and by whom, not the hash.
+//
+// An admin manages their own department's accounts: every read and write by id carries
+// `departmentId` in its `where`, so another department's account (or the finance bureau's, which
+// has none) is not found. A new account joins the admin's department; finance bureau accounts
+// are made by the installation (cli/finance.ts).
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
@@ -20,9 +26,9 @@ export function generatePassword(length = 14): string {
 
 export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
 
-/** Every account with its offices, token state and last successful password sign-in. */
-export async function listUsers() {
-  const users = await prisma.user.findMany({ orderBy: { id: "asc" }, include: { orgs: true } });
+/** The admin's department's accounts with their offices, token state and last successful password sign-in. */
+export async function listUsers(admin: CurrentUser) {
+  const users = await prisma.user.findMany({ where: { departmentId: ownDepartment(admin) }, orderBy: { id: "asc" }, include: { orgs: true } });
   const orgs = await prisma.organization.findMany({ where: { id: { in: [...new Set(users.flatMap((u) => u.orgs.map((o) => o.organizationId)))] } } });
   const orgLabel = new Map(orgs.map((o) => [o.id, o.shortName ?? o.name]));
   const lastSignIn = await lastSignIns(users.map((u) => u.username));
@@ -55,8 +61,8 @@ async function lastSignIns(usernames: string[]): Promise<Map<string, Date>> {
   return out;
 }
 
-export async function getUser(id: number) {
-  const row = (await listUsers()).find((u) => u.id === id);
+export async function getUser(admin: CurrentUser, id: number) {
+  const row = (await listUsers(admin)).find((u) => u.id === id);
   if (!row) return null;
   const audit = await prisma.auditLog.findMany({
     where: { entity: "User", entityId: String(id) },
@@ -69,18 +75,19 @@ export async function getUser(id: number) {
 
 const notFound = () => new DomainError({ code: "not_found", message: { zh: "账户不存在", en: "No such account" } });
 
-async function checkOrgs(tx: Tx, ids: number[]) {
+/** The offices chosen are all the department's own. */
+async function checkOrgs(tx: Tx, departmentId: number, ids: number[]) {
   if (ids.length === 0) return;
-  const found = await tx.organization.count({ where: { id: { in: ids } } });
+  const found = await tx.organization.count({ where: { id: { in: ids }, departmentId } });
   if (found !== ids.length)
     throw new DomainError({ code: "invalid", message: { zh: "所选单位不存在", en: "An office chosen does not exist" }, fields: { orgIds: ["单位不存在 / No such office"] } });
 }
 
 /**
- * There must always be one enabled admin, and an admin never locks themselves out: nobody
- * disables or demotes their own account, and the last enabled admin stays one.
+ * Every department must always have one enabled admin, and an admin never locks themselves out:
+ * nobody disables or demotes their own account, and the department's last enabled admin stays one.
  */
-async function keepAnAdmin(tx: Tx, me: CurrentUser, target: { id: number; role: string; disabled: boolean }, change: "disable" | "demote") {
+async function keepAnAdmin(tx: Tx, me: CurrentUser, target: { id: number; role: string; disabled: boolean; departmentId: number | null }, change: "disable" | "demote") {
   if (target.id === me.id)
     throw new DomainError({
       code: "forbidden",
@@ -90,7 +97,7 @@ async function keepAnAdmin(tx: Tx, me: CurrentUser, target: { id: number; role: 
           : { zh: "不能取消自己的管理员角色", en: "You cannot remove your own admin role" },
     });
   if (target.role !== "admin" || target.disabled) return;
-  const others = await tx.user.count({ where: { role: "admin", disabled: false, id: { not: target.id } } });
+  const others = await tx.user.count({ where: { role: "admin", disabled: false, departmentId: target.departmentId ?? -1, id: { not: target.id } } });
   if (others === 0)
     throw new DomainError({
       code: "conflict",
@@ -108,22 +115,27 @@ async function usernameFree(tx: Tx, username: string) {
     });
 }
 
-/** A new account. With no password typed, one is generated and returned once (never stored in clear). */
+/**
+ * A new account in the admin's department. With no password typed, one is generated and
+ * returned once (never stored in clear).
+ */
 export function createUser(input: unknown, user?: CurrentUser | null) {
   return mutate({
     input,
     user,
     schema: createUserInput,
     roles: ["admin"],
-    run: async (tx, _me, i) => {
+    run: async (tx, me, i) => {
       await usernameFree(tx, i.username);
-      await checkOrgs(tx, i.orgIds);
+      const departmentId = ownDepartment(me);
+      await checkOrgs(tx, departmentId, i.orgIds);
       const generated = i.password ? null : generatePassword();
       const created = await tx.user.create({
         data: {
           username: i.username,
           name: i.name,
           role: i.role,
+          departmentId,
           passwordHash: await hashPassword(i.password ?? generated ?? ""),
           orgs: { create: i.orgIds.map((organizationId) => ({ organizationId })) },
         },
@@ -135,7 +147,7 @@ export function createUser(input: unknown, user?: CurrentUser | null) {
           entity: "User",
           entityId: String(created.id),
           before: null,
-          after: { username: created.username, name: created.name, role: created.role, orgIds: i.orgIds, password: generated ? "generated" : "set by admin" },
+          after: { username: created.username, name: created.name, role: created.role, departmentId, orgIds: i.orgIds, password: generated ? "generated" : "set by admin" },
         },
       };
     },
@@ -150,10 +162,10 @@ export function updateUser(input: unknown, user?: CurrentUser | null) {
     schema: updateUserInput,
     roles: ["admin"],
     run: async (tx, me, i) => {
-      const target = await tx.user.findUnique({ where: { id: i.userId }, include: { orgs: true } });
+      const target = await tx.user.findFirst({ where: { id: i.userId, departmentId: ownDepartment(me) }, include: { orgs: true } });
       if (!target) throw notFound();
       if (target.role === "admin" && i.role !== "admin") await keepAnAdmin(tx, me, target, "demote");
-      await checkOrgs(tx, i.orgIds);
+      await checkOrgs(tx, ownDepartment(me), i.orgIds);
       await tx.userOrg.deleteMany({ where: { userId: target.id } });
       if (i.orgIds.length) await tx.userOrg.createMany({ data: i.orgIds.map((organizationId) => ({ userId: target.id, organizationId })) });
       const after = await tx.user.update({ where: { id: target.id }, data: { name: i.name, role: i.role } });
@@ -178,8 +190,8 @@ export function resetPassword(input: unknown, user?: CurrentUser | null) {
     user,
     schema: resetPasswordInput,
     roles: ["admin"],
-    run: async (tx, _me, i) => {
-      const target = await tx.user.findUnique({ where: { id: i.userId } });
+    run: async (tx, me, i) => {
+      const target = await tx.user.findFirst({ where: { id: i.userId, departmentId: ownDepartment(me) } });
       if (!target) throw notFound();
       const generated = i.password ? null : generatePassword();
       await tx.user.update({ where: { id: target.id }, data: { passwordHash: await hashPassword(i.password ?? generated ?? "") } });
@@ -208,7 +220,7 @@ export function setUserStatus(input: unknown, user?: CurrentUser | null) {
     schema: userStatusInput,
     roles: ["admin"],
     run: async (tx, me, i) => {
-      const target = await tx.user.findUnique({ where: { id: i.userId } });
+      const target = await tx.user.findFirst({ where: { id: i.userId, departmentId: ownDepartment(me) } });
       if (!target) throw notFound();
       if (i.action === "disable") await keepAnAdmin(tx, me, target, "disable");
       await tx.user.update({ where: { id: target.id }, data: { disabled: i.action === "disable" } });
@@ -233,8 +245,8 @@ export function revokeApiToken(input: unknown, user?: CurrentUser | null) {
     user,
     schema: revokeTokenInput,
     roles: ["admin"],
-    run: async (tx, _me, i) => {
-      const target = await tx.user.findUnique({ where: { id: i.userId } });
+    run: async (tx, me, i) => {
+      const target = await tx.user.findFirst({ where: { id: i.userId, departmentId: ownDepartment(me) } });
       if (!target) throw notFound();
       await tx.user.update({ where: { id: target.id }, data: { apiTokenHash: null } });
       return {

@@ -2,11 +2,16 @@ import "server-only";
 import { prisma } from "../db/prisma";
 import { DomainError, mutate } from "../actions/mutation";
 import type { CurrentUser } from "../auth";
+import { ownDepartment } from "../auth/scope";
 import { addAliasInput, createOrgInput, removeAliasInput, renameOrgInput } from "../validations/accounts";
 
 // Organisations (单位 / 处室) and their aliases. The alias table holds every full name, short name
 // and alternative name the documents print; importing a table resolves its office brackets through
 // it, so an alias shared by several offices (各社保处 → nine offices) makes a row belong to all.
+//
+// An admin manages their own department's offices: every read and write carries `departmentId`
+// in its `where` (an alias: its office's), so another department's office is not found, and an
+// alias is "shared" only with offices of the same department (the import resolves within it).
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
@@ -23,17 +28,19 @@ export type OrgRow = {
   users: number;
 };
 
-/** Every organisation, depth-first by parent (department → units → the bureau's divisions). */
-export async function listOrgs(): Promise<OrgRow[]> {
+/** The admin's department's organisations, depth-first by parent (department → units → the bureau's divisions). */
+export async function listOrgs(admin: CurrentUser): Promise<OrgRow[]> {
+  const departmentId = ownDepartment(admin);
   const [orgs, userCounts] = await Promise.all([
     prisma.organization.findMany({
+      where: { departmentId },
       orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
       include: {
         aliases: { orderBy: { id: "asc" } },
         _count: { select: { indicators: { where: { indicator: { retiredAt: null } } } } },
       },
     }),
-    prisma.userOrg.groupBy({ by: ["organizationId"], _count: true }),
+    prisma.userOrg.groupBy({ by: ["organizationId"], where: { user: { departmentId } }, _count: true }),
   ]);
   const users = new Map(userCounts.map((u) => [u.organizationId, u._count]));
   const label = new Map(orgs.map((o) => [o.id, o.shortName ?? o.name]));
@@ -74,11 +81,12 @@ export async function listOrgs(): Promise<OrgRow[]> {
 }
 
 /** One organisation with its place in the tree and the accounts that report for it. */
-export async function getOrg(id: number) {
-  const org = await prisma.organization.findUnique({ where: { id }, include: { parent: true } });
+export async function getOrg(admin: CurrentUser, id: number) {
+  const departmentId = ownDepartment(admin);
+  const org = await prisma.organization.findFirst({ where: { id, departmentId }, include: { parent: true } });
   if (!org) return null;
-  const row = (await listOrgs()).find((r) => r.id === id);
-  const links = await prisma.userOrg.findMany({ where: { organizationId: id }, include: { user: true }, orderBy: { userId: "asc" } });
+  const row = (await listOrgs(admin)).find((r) => r.id === id);
+  const links = await prisma.userOrg.findMany({ where: { organizationId: id, user: { departmentId } }, include: { user: true }, orderBy: { userId: "asc" } });
   const audit = await prisma.auditLog.findMany({
     where: { entity: "Organization", entityId: String(id) },
     include: { user: { select: { name: true } } },
@@ -94,8 +102,8 @@ export async function getOrg(id: number) {
 }
 
 /** Offices an account can be given, labelled the way users know them (short name first). */
-export async function orgChoices() {
-  const rows = await listOrgs();
+export async function orgChoices(admin: CurrentUser) {
+  const rows = await listOrgs(admin);
   return rows.map((r) => ({ id: r.id, label: r.shortName ?? r.name, name: r.name, kind: r.kind, depth: r.depth }));
 }
 
@@ -124,17 +132,18 @@ async function ensureAliases(tx: Tx, orgId: number, names: (string | null | unde
   return added;
 }
 
-/** A new office: a budget unit under the department, or a division (处室) under a unit. */
+/** A new office of the admin's department: a budget unit under the department, or a division (处室) under a unit. */
 export function createOrg(input: unknown, user?: CurrentUser | null) {
   return mutate({
     input,
     user,
     schema: createOrgInput,
     roles: ["admin"],
-    run: async (tx, _me, i) => {
+    run: async (tx, me, i) => {
+      const departmentId = ownDepartment(me);
       const parent = i.parentId
-        ? await tx.organization.findUnique({ where: { id: i.parentId } })
-        : await tx.organization.findFirst({ where: { kind: "department" }, orderBy: { id: "asc" } });
+        ? await tx.organization.findFirst({ where: { id: i.parentId, departmentId } })
+        : await tx.organization.findFirst({ where: { kind: "department", departmentId }, orderBy: { id: "asc" } });
       if (!parent)
         throw new DomainError({ code: "invalid", message: { zh: "上级单位不存在", en: "No such parent" }, fields: { parentId: ["上级单位不存在 / No such parent"] } });
       await nameTaken(tx, parent.departmentId, i.name);
@@ -144,7 +153,7 @@ export function createOrg(input: unknown, user?: CurrentUser | null) {
           message: { zh: `代码 ${i.code} 已被使用`, en: `Code ${i.code} is in use` },
           fields: { code: ["代码已被使用 / Code in use"] },
         });
-      const last = await tx.organization.findFirst({ orderBy: { sortOrder: "desc" } });
+      const last = await tx.organization.findFirst({ where: { departmentId: parent.departmentId }, orderBy: { sortOrder: "desc" } });
       const org = await tx.organization.create({
         data: {
           departmentId: parent.departmentId,
@@ -175,8 +184,8 @@ export function renameOrg(input: unknown, user?: CurrentUser | null) {
     user,
     schema: renameOrgInput,
     roles: ["admin"],
-    run: async (tx, _me, i) => {
-      const org = await tx.organization.findUnique({ where: { id: i.orgId } });
+    run: async (tx, me, i) => {
+      const org = await tx.organization.findFirst({ where: { id: i.orgId, departmentId: ownDepartment(me) } });
       if (!org) throw notFound();
       if (i.name !== org.name) await nameTaken(tx, org.departmentId, i.name, org.id);
       const after = await tx.organization.update({ where: { id: org.id }, data: { name: i.name, shortName: i.shortName ?? null } });
@@ -199,10 +208,10 @@ export function addAlias(input: unknown, user?: CurrentUser | null) {
     user,
     schema: addAliasInput,
     roles: ["admin"],
-    run: async (tx, _me, i) => {
-      const org = await tx.organization.findUnique({ where: { id: i.orgId } });
+    run: async (tx, me, i) => {
+      const org = await tx.organization.findFirst({ where: { id: i.orgId, departmentId: ownDepartment(me) } });
       if (!org) throw notFound();
-      const users = await tx.orgAlias.findMany({ where: { alias: i.alias }, include: { organization: true } });
+      const users = await tx.orgAlias.findMany({ where: { alias: i.alias, organization: { departmentId: org.departmentId } }, include: { organization: true } });
       if (users.some((a) => a.organizationId === org.id))
         throw new DomainError({
           code: "conflict",
@@ -235,8 +244,8 @@ export function removeAlias(input: unknown, user?: CurrentUser | null) {
     user,
     schema: removeAliasInput,
     roles: ["admin"],
-    run: async (tx, _me, i) => {
-      const row = await tx.orgAlias.findUnique({ where: { id: i.aliasId }, include: { organization: true } });
+    run: async (tx, me, i) => {
+      const row = await tx.orgAlias.findFirst({ where: { id: i.aliasId, organization: { departmentId: ownDepartment(me) } }, include: { organization: true } });
       if (!row) throw new DomainError({ code: "not_found", message: { zh: "别名不存在", en: "No such alias" } });
       if (row.alias === row.organization.name || row.alias === row.organization.shortName)
         throw new DomainError({

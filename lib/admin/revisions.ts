@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "../db/prisma";
 import { DomainError, mutate } from "../actions/mutation";
 import type { CurrentUser } from "../auth";
+import { ownDepartment } from "../auth/scope";
 import { revisionInput } from "../validations/admin-tables";
 import { parseTarget } from "../targets";
 import { reparsed } from "./tables";
@@ -19,7 +20,8 @@ export function reviseTarget(input: unknown, user?: CurrentUser | null) {
     schema: revisionInput,
     roles: ["admin"],
     run: async (tx, me, i) => {
-      const ind = await tx.indicator.findUnique({ where: { id: i.indicatorId } });
+      // Only the admin's own department's rows: another department's id is not found.
+      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, goal: { departmentId: ownDepartment(me) } } });
       if (!ind) throw new DomainError({ code: "not_found", message: { zh: "指标不存在", en: "No such indicator" } });
       // Status and scores are computed from the parse: a text nobody can read would leave the row unjudged.
       if (parseTarget(i.targetText, ind.level3).kind === "unparsed")
@@ -47,7 +49,11 @@ export function reviseTarget(input: unknown, user?: CurrentUser | null) {
 
 export type RevisionRow = { id: number; targetText: string; docNo: string; approvedOn: string; note: string | null; by: string; at: Date; effective: boolean };
 
-/** An indicator's revisions, latest approval first, with who recorded each. */
+/**
+ * An indicator's revisions, latest approval first, with who recorded each. Read by id: callers
+ * pass an indicator they have already read through their own scope (the admin's edit page, the
+ * indicator page).
+ */
 export async function listRevisions(indicatorId: number): Promise<RevisionRow[]> {
   const rows = await prisma.targetRevision.findMany({ where: { indicatorId }, orderBy: [{ approvedOn: "desc" }, { id: "desc" }] });
   const users = await prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.createdById))] } }, select: { id: true, name: true } });

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "../db/prisma";
 import { DomainError, mutate, type Message } from "../actions/mutation";
 import type { CurrentUser } from "../auth";
+import { ownDepartment } from "../auth/scope";
 import { parseTarget, type ParsedTarget } from "../targets";
 import { targetColumns } from "../catalogue/override";
 import {
@@ -27,6 +28,10 @@ import {
 // rows out (their queries filter `retiredAt: null`). Retiring a project or goal retires its rows
 // with the same timestamp, so restoring it brings back exactly those rows and not ones retired
 // on their own before; that way every query needs to look at one retiredAt only.
+//
+// An admin administers their own department's tables only. Every read by id carries the
+// department in its `where` (`goal: { departmentId }` for an indicator, `departmentId` for a goal,
+// project or office), so another department's id is simply not found and nothing is written.
 
 export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
@@ -38,6 +43,11 @@ const INDICATOR = { zh: "指标", en: "indicator" };
 const GOAL = { zh: "目标表", en: "goal" };
 const PROJECT = { zh: "项目", en: "project" };
 const ORG = { zh: "单位", en: "office" };
+
+/** An indicator of the admin's own department. */
+const ownIndicator = (me: CurrentUser) => ({ goal: { departmentId: ownDepartment(me) } });
+/** A goal, project or office of the admin's own department. */
+const own = (me: CurrentUser) => ({ departmentId: ownDepartment(me) });
 
 type TargetRow = {
   targetText: string;
@@ -100,8 +110,8 @@ export function createIndicator(input: unknown, user?: CurrentUser | null) {
     user,
     schema: indicatorCreateInput,
     roles: ["admin"],
-    run: async (tx, _me, i) => {
-      const goal = await tx.goal.findUnique({ where: { id: i.goalId } });
+    run: async (tx, me, i) => {
+      const goal = await tx.goal.findFirst({ where: { id: i.goalId, ...own(me) } });
       if (!goal) return missing(GOAL);
       if (goal.retiredAt) return fail("invalid", "该目标表已停用，请先恢复", "This goal is retired; restore it first");
       const last = await tx.indicator.aggregate({ where: { goalId: goal.id }, _max: { sortOrder: true } });
@@ -139,8 +149,8 @@ export function updateIndicator(input: unknown, user?: CurrentUser | null) {
     user,
     schema: indicatorUpdateInput,
     roles: ["admin"],
-    run: async (tx, _me, i) => {
-      const ind = await tx.indicator.findUnique({ where: { id: i.indicatorId } });
+    run: async (tx, me, i) => {
+      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...ownIndicator(me) } });
       if (!ind) return missing(INDICATOR);
       const textChanged = i.targetText !== ind.targetText;
       const nameChanged = i.level3 !== ind.level3;
@@ -169,10 +179,10 @@ export function assignOffice(input: unknown, user?: CurrentUser | null) {
     user,
     schema: officeAssignInput,
     roles: ["admin"],
-    run: async (tx, _me, i) => {
-      const ind = await tx.indicator.findUnique({ where: { id: i.indicatorId } });
+    run: async (tx, me, i) => {
+      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...ownIndicator(me) } });
       if (!ind) return missing(INDICATOR);
-      const org = await tx.organization.findUnique({ where: { id: i.organizationId } });
+      const org = await tx.organization.findFirst({ where: { id: i.organizationId, ...own(me) } });
       if (!org) return missing(ORG);
       const before = await officesOf(tx, ind.id);
       await tx.indicatorOrg.upsert({
@@ -193,8 +203,8 @@ export function removeOffice(input: unknown, user?: CurrentUser | null) {
     user,
     schema: officeRemoveInput,
     roles: ["admin"],
-    run: async (tx, _me, i) => {
-      const link = await tx.indicatorOrg.findUnique({ where: { indicatorId_organizationId: { indicatorId: i.indicatorId, organizationId: i.organizationId } } });
+    run: async (tx, me, i) => {
+      const link = await tx.indicatorOrg.findFirst({ where: { indicatorId: i.indicatorId, organizationId: i.organizationId, indicator: ownIndicator(me) } });
       if (!link) return fail("not_found", "该单位不是此指标的责任单位", "This office is not responsible for the indicator");
       const before = await officesOf(tx, i.indicatorId);
       await tx.indicatorOrg.delete({ where: { indicatorId_organizationId: { indicatorId: i.indicatorId, organizationId: i.organizationId } } });
@@ -219,8 +229,8 @@ export function setAggregation(input: unknown, user?: CurrentUser | null) {
     user,
     schema: aggregationInput,
     roles: ["admin"],
-    run: async (tx, _me, i) => {
-      const ind = await tx.indicator.findUnique({ where: { id: i.indicatorId } });
+    run: async (tx, me, i) => {
+      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...ownIndicator(me) } });
       if (!ind) return missing(INDICATOR);
       const accumulation = i.accumulation === "auto" ? parseTarget(effectiveSource(ind), ind.level3).accumulation : i.accumulation;
       const data = { accumulation, aggregation: i.aggregation };
@@ -239,17 +249,17 @@ export function createGoal(input: unknown, user?: CurrentUser | null) {
     user,
     schema: goalCreateInput,
     roles: ["admin"],
-    run: async (tx, _me, i) => {
-      const dept = await tx.department.findFirst();
+    run: async (tx, me, i) => {
+      const dept = await tx.department.findUnique({ where: { id: ownDepartment(me) } });
       if (!dept) return fail("not_found", "尚未载入部门", "No department loaded");
       let tableNo = "11";
       if (i.projectId != null) {
-        const p = await tx.project.findUnique({ where: { id: i.projectId } });
+        const p = await tx.project.findFirst({ where: { id: i.projectId, departmentId: dept.id } });
         if (!p || p.year !== i.year) return missing(PROJECT);
         if (p.retiredAt) return fail("invalid", "该项目已停用，请先恢复", "This project is retired; restore it first");
         tableNo = p.tableNo;
       }
-      const siblings = { year: i.year, projectId: i.projectId, tableNo };
+      const siblings = { departmentId: dept.id, year: i.year, projectId: i.projectId, tableNo };
       const [last, lastNo] = await Promise.all([
         tx.goal.aggregate({ where: siblings, _max: { sortOrder: true } }),
         tx.goal.aggregate({ where: { ...siblings, term: i.term }, _max: { goalNo: true } }),
@@ -277,8 +287,8 @@ export function updateGoal(input: unknown, user?: CurrentUser | null) {
     user,
     schema: goalUpdateInput,
     roles: ["admin"],
-    run: async (tx, _me, i) => {
-      const goal = await tx.goal.findUnique({ where: { id: i.goalId } });
+    run: async (tx, me, i) => {
+      const goal = await tx.goal.findFirst({ where: { id: i.goalId, ...own(me) } });
       if (!goal) return missing(GOAL);
       await tx.goal.update({ where: { id: goal.id }, data: { text: i.text } });
       return { data: { id: goal.id }, audit: { action: "goal.update", entity: "Goal", entityId: String(goal.id), before: { text: goal.text }, after: { text: i.text } } };
@@ -293,8 +303,8 @@ export function createProject(input: unknown, user?: CurrentUser | null) {
     user,
     schema: projectCreateInput,
     roles: ["admin"],
-    run: async (tx, _me, i) => {
-      const dept = await tx.department.findFirst();
+    run: async (tx, me, i) => {
+      const dept = await tx.department.findUnique({ where: { id: ownDepartment(me) } });
       if (!dept) return fail("not_found", "尚未载入部门", "No department loaded");
       const same = await tx.project.findFirst({ where: { departmentId: dept.id, year: i.year, code: i.code } });
       if (same) return fail("conflict", `${i.year}年已有编码为 ${i.code} 的项目`, `${i.year} already has a project coded ${i.code}`, { code: ["编码已存在 / Code in use"] });
@@ -324,8 +334,8 @@ export function updateProject(input: unknown, user?: CurrentUser | null) {
     user,
     schema: projectUpdateInput,
     roles: ["admin"],
-    run: async (tx, _me, i) => {
-      const p = await tx.project.findUnique({ where: { id: i.projectId } });
+    run: async (tx, me, i) => {
+      const p = await tx.project.findFirst({ where: { id: i.projectId, ...own(me) } });
       if (!p) return missing(PROJECT);
       const data = { name: i.name, executingUnitText: i.executingUnitText };
       await tx.project.update({ where: { id: p.id }, data });
@@ -340,19 +350,19 @@ const ENTITY_NAME: Record<TableEntity, "Indicator" | "Goal" | "Project"> = { ind
 
 type Sibling = { id: number; sortOrder: number; retiredAt: Date | null };
 
-/** The rows a row is ordered among: an indicator within its goal, a goal within its table, a project within its year. */
-async function siblingsOf(tx: Tx, entity: TableEntity, id: number): Promise<Sibling[] | null> {
+/** The rows a row is ordered among: an indicator within its goal, a goal within its table, a project within its year (all of the admin's department). */
+async function siblingsOf(tx: Tx, me: CurrentUser, entity: TableEntity, id: number): Promise<Sibling[] | null> {
   const order = [{ sortOrder: "asc" as const }, { id: "asc" as const }];
   const select = { id: true, sortOrder: true, retiredAt: true };
   if (entity === "indicator") {
-    const r = await tx.indicator.findUnique({ where: { id } });
+    const r = await tx.indicator.findFirst({ where: { id, ...ownIndicator(me) } });
     return r && tx.indicator.findMany({ where: { goalId: r.goalId }, orderBy: order, select });
   }
   if (entity === "goal") {
-    const r = await tx.goal.findUnique({ where: { id } });
-    return r && tx.goal.findMany({ where: { year: r.year, projectId: r.projectId, tableNo: r.tableNo }, orderBy: order, select });
+    const r = await tx.goal.findFirst({ where: { id, ...own(me) } });
+    return r && tx.goal.findMany({ where: { departmentId: r.departmentId, year: r.year, projectId: r.projectId, tableNo: r.tableNo }, orderBy: order, select });
   }
-  const r = await tx.project.findUnique({ where: { id } });
+  const r = await tx.project.findFirst({ where: { id, ...own(me) } });
   return r && tx.project.findMany({ where: { year: r.year, departmentId: r.departmentId }, orderBy: order, select });
 }
 
@@ -373,8 +383,8 @@ export function moveRow(input: unknown, user?: CurrentUser | null) {
     user,
     schema: moveInput,
     roles: ["admin"],
-    run: async (tx, _me, i) => {
-      const list = await siblingsOf(tx, i.entity, i.id);
+    run: async (tx, me, i) => {
+      const list = await siblingsOf(tx, me, i.entity, i.id);
       if (!list) return missing(i.entity === "indicator" ? INDICATOR : i.entity === "goal" ? GOAL : PROJECT);
       const at = list.findIndex((s) => s.id === i.id);
       const step = i.direction === "up" ? -1 : 1;
@@ -402,11 +412,11 @@ export function setRetired(input: unknown, user?: CurrentUser | null) {
     user,
     schema: retireInput,
     roles: ["admin"],
-    run: async (tx, _me, i): Promise<{ data: RetireResult; audit: AuditRow }> => {
+    run: async (tx, me, i): Promise<{ data: RetireResult; audit: AuditRow }> => {
       const now = new Date();
       const audit = (before: unknown, after: unknown) => ({ action: `${i.entity}.${i.action}`, entity: ENTITY_NAME[i.entity], entityId: String(i.id), before, after });
       if (i.entity === "indicator") {
-        const r = await tx.indicator.findUnique({ where: { id: i.id }, include: { goal: true } });
+        const r = await tx.indicator.findFirst({ where: { id: i.id, ...ownIndicator(me) }, include: { goal: true } });
         if (!r) return missing(INDICATOR);
         if (i.action === "restore" && r.goal.retiredAt) return fail("invalid", "所属目标表已停用，请先恢复目标表", "Its goal is retired; restore the goal first");
         const retiredAt = i.action === "retire" ? (r.retiredAt ?? now) : null;
@@ -414,14 +424,14 @@ export function setRetired(input: unknown, user?: CurrentUser | null) {
         return { data: { id: r.id, retiredAt }, audit: audit({ retiredAt: r.retiredAt }, { retiredAt }) };
       }
       if (i.entity === "goal") {
-        const g = await tx.goal.findUnique({ where: { id: i.id }, include: { project: true } });
+        const g = await tx.goal.findFirst({ where: { id: i.id, ...own(me) }, include: { project: true } });
         if (!g) return missing(GOAL);
         if (i.action === "restore" && g.project?.retiredAt) return fail("invalid", "所属项目已停用，请先恢复项目", "Its project is retired; restore the project first");
         const rows = await cascade(tx, { goalIds: [g.id] }, g.retiredAt, i.action === "retire" ? (g.retiredAt ?? now) : null);
         await tx.goal.update({ where: { id: g.id }, data: { retiredAt: i.action === "retire" ? (g.retiredAt ?? now) : null } });
         return { data: { id: g.id, indicators: rows }, audit: audit({ retiredAt: g.retiredAt }, { retiredAt: i.action === "retire" ? (g.retiredAt ?? now) : null, indicators: rows }) };
       }
-      const p = await tx.project.findUnique({ where: { id: i.id }, include: { goals: { select: { id: true } } } });
+      const p = await tx.project.findFirst({ where: { id: i.id, ...own(me) }, include: { goals: { select: { id: true } } } });
       if (!p) return missing(PROJECT);
       const retiredAt = i.action === "retire" ? (p.retiredAt ?? now) : null;
       const goalIds = p.goals.map((g) => g.id);

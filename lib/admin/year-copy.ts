@@ -49,10 +49,18 @@ export function combineResults(parts: Part[], target: ParsedTarget, aggregation:
   return v == null ? latest.valueText : formatNumber(v, target.unit);
 }
 
-/** Copies year `from` into `to` inside the caller's transaction. Refuses when `to` has tables. */
-export async function copyYear(tx: Tx, i: RolloverInput): Promise<RolloverSummary> {
+/**
+ * Copies one department's year `from` into `to` inside the caller's transaction. Refuses when the
+ * department's `to` has tables; other departments' tables (of either year) are neither read nor
+ * counted: each department rolls over on its own.
+ */
+export async function copyYear(tx: Tx, departmentId: number, i: RolloverInput): Promise<RolloverSummary> {
   const { from, to } = i;
-  const [goalsTo, indicatorsTo, projectsTo] = await Promise.all([tx.goal.count({ where: { year: to } }), tx.indicator.count({ where: { year: to } }), tx.project.count({ where: { year: to } })]);
+  const [goalsTo, indicatorsTo, projectsTo] = await Promise.all([
+    tx.goal.count({ where: { departmentId, year: to } }),
+    tx.indicator.count({ where: { year: to, goal: { departmentId } } }),
+    tx.project.count({ where: { departmentId, year: to } }),
+  ]);
   if (goalsTo + indicatorsTo + projectsTo > 0)
     throw new RolloverRefused({
       code: "conflict",
@@ -62,8 +70,8 @@ export async function copyYear(tx: Tx, i: RolloverInput): Promise<RolloverSummar
       },
     });
 
-  const available = await tx.project.findMany({ where: { year: from, retiredAt: null }, orderBy: { sortOrder: "asc" }, include: { subProjects: { orderBy: { sortOrder: "asc" } } } });
-  const goalsFrom = await tx.goal.count({ where: { year: from, retiredAt: null } });
+  const available = await tx.project.findMany({ where: { departmentId, year: from, retiredAt: null }, orderBy: { sortOrder: "asc" }, include: { subProjects: { orderBy: { sortOrder: "asc" } } } });
+  const goalsFrom = await tx.goal.count({ where: { departmentId, year: from, retiredAt: null } });
   if (goalsFrom === 0) throw new RolloverRefused({ code: "not_found", message: { zh: `${from}年没有可结转的指标表`, en: `${from} has no tables to roll over` } });
   const wanted = i.projects ? [...new Set(i.projects)] : available.map((p) => p.code);
   const unknown = wanted.filter((c) => !available.some((p) => p.code === c));
@@ -110,7 +118,7 @@ export async function copyYear(tx: Tx, i: RolloverInput): Promise<RolloverSummar
   }
 
   const goals = await tx.goal.findMany({
-    where: { year: from, retiredAt: null, OR: [{ projectId: null }, { projectId: { in: projects.map((p) => p.id) } }] },
+    where: { departmentId, year: from, retiredAt: null, OR: [{ projectId: null }, { projectId: { in: projects.map((p) => p.id) } }] },
     orderBy: { sortOrder: "asc" },
   });
   const indicators = await tx.indicator.findMany({

@@ -18,6 +18,10 @@ import type { ImportState, ImportSummary, Preview, PreviewResult, RowPlan, State
 // Nothing here needs a session (no lib/auth or lib/actions/mutation at run time), so the command
 // line can use it: next-auth does not load under the CLI's react-server condition. The page and
 // the API go through lib/import/server.ts, which adds the signed-in admin.
+//
+// Everything works on one department's tables (the admin's): the state is read with the
+// department in every `where`, so a plan can only match, and a write only touch, that
+// department's rows, and office names resolve among its offices only.
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 type Client = Db | Tx;
@@ -31,21 +35,21 @@ export class ImportRefused extends Error {
 
 export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-/** The years that have tables, newest first. */
-export async function importYears(db: Client = prisma): Promise<number[]> {
-  const goals = await db.goal.findMany({ where: { term: "annual" }, distinct: ["year"], select: { year: true } });
+/** The years in which the department has tables, newest first. */
+export async function importYears(departmentId: number, db: Client = prisma): Promise<number[]> {
+  const goals = await db.goal.findMany({ where: { departmentId, term: "annual" }, distinct: ["year"], select: { year: true } });
   return goals.map((g) => g.year).sort((a, b) => b - a);
 }
 
-/** A year's annual tables as the importer compares them (retired rows included, flagged). */
-export async function loadState(db: Client, year: number): Promise<WorkbookInput> {
+/** A department's annual tables of a year as the importer compares them (retired rows included, flagged). */
+export async function loadState(db: Client, departmentId: number, year: number): Promise<WorkbookInput> {
   const [dept, projects, goals, indicators, orgs, aliases] = await Promise.all([
-    db.department.findFirst({ select: { name: true } }),
-    db.project.findMany({ where: { year }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], include: { subProjects: { select: { unitId: true }, orderBy: { sortOrder: "asc" } } } }),
-    db.goal.findMany({ where: { year, term: "annual" }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] }),
-    db.indicator.findMany({ where: { year, term: "annual" }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], include: { values: true, orgs: { orderBy: { organizationId: "asc" } } } }),
-    db.organization.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, shortName: true, kind: true } }),
-    db.orgAlias.findMany({ orderBy: { id: "asc" }, select: { alias: true, organizationId: true } }),
+    db.department.findUnique({ where: { id: departmentId }, select: { name: true } }),
+    db.project.findMany({ where: { departmentId, year }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], include: { subProjects: { select: { unitId: true }, orderBy: { sortOrder: "asc" } } } }),
+    db.goal.findMany({ where: { departmentId, year, term: "annual" }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] }),
+    db.indicator.findMany({ where: { year, term: "annual", goal: { departmentId } }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], include: { values: true, orgs: { orderBy: { organizationId: "asc" } } } }),
+    db.organization.findMany({ where: { departmentId }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, shortName: true, kind: true } }),
+    db.orgAlias.findMany({ where: { organization: { departmentId } }, orderBy: { id: "asc" }, select: { alias: true, organizationId: true } }),
   ]);
   const reports = indicators.length
     ? await db.report.groupBy({ by: ["indicatorId", "organizationId"], where: { indicatorId: { in: indicators.map((i) => i.id) } }, _count: { _all: true } })
@@ -57,7 +61,9 @@ export async function loadState(db: Client, year: number): Promise<WorkbookInput
     goals.filter((g) => g.projectId === projectId).map((g) => ({ id: g.id, goalNo: g.goalNo, text: g.text, sortOrder: g.sortOrder, retired: !!g.retiredAt }));
   const tables: StateTable[] = [{ tableNo: "11", projectCode: null, projectName: null, retired: false, goals: goalsOf(null), defaultOrgIds: deptOrg ? [deptOrg.id] : [] }];
   for (const p of projects) {
-    tables.push({ tableNo: p.tableNo, projectCode: p.code, projectName: p.name, retired: !!p.retiredAt, goals: goalsOf(p.id), defaultOrgIds: executingOrgs(p, ix) });
+    // Only the department's own offices, whatever a project's stored detail says.
+    const defaultOrgIds = executingOrgs(p, ix).filter((id) => orgs.some((o) => o.id === id));
+    tables.push({ tableNo: p.tableNo, projectCode: p.code, projectName: p.name, retired: !!p.retiredAt, goals: goalsOf(p.id), defaultOrgIds });
   }
   const tableOfGoal = new Map(goals.map((g) => [g.id, g.tableNo]));
   state.tables = tables;
@@ -106,19 +112,19 @@ const noTables = (year: number): ActionError => ({
   message: { zh: `${year}年还没有指标表（可在“指标表维护”中结转生成）`, en: `${year} has no tables yet (roll them over under Indicator tables)` },
 });
 
-/** The export (or, with template, the blank template) of a year, or null when the year has no tables. */
-export async function tablesFile(year: number, opts: { template?: boolean } = {}): Promise<Buffer | null> {
-  const state = await loadState(prisma, year);
+/** The export (or, with template, the blank template) of a department's year, or null when it has no tables that year. */
+export async function tablesFile(departmentId: number, year: number, opts: { template?: boolean } = {}): Promise<Buffer | null> {
+  const state = await loadState(prisma, departmentId, year);
   if (!hasTables(state)) return null;
   return tablesWorkbook(state, opts);
 }
 
 export type ReadyFile = { year: number; fileName: string; bytes: Uint8Array };
 
-/** Reads and checks a file against the year's tables as they are now. Writes nothing. */
-export async function previewFile(f: ReadyFile, db: Client = prisma): Promise<PreviewResult> {
+/** Reads and checks a file against the department's tables of the year as they are now. Writes nothing. */
+export async function previewFile(departmentId: number, f: ReadyFile, db: Client = prisma): Promise<PreviewResult> {
   const file = await readImportFile(f.bytes, f.fileName, f.year);
-  const state = await loadState(db, f.year);
+  const state = await loadState(db, departmentId, f.year);
   if (!hasTables(state)) throw new ImportRefused(noTables(f.year));
   return { ...planImport(file, state), fileName: f.fileName, sha256: sha256(f.bytes) };
 }
@@ -128,12 +134,12 @@ export async function previewFile(f: ReadyFile, db: Client = prisma): Promise<Pr
  * refuses when it has errors or when it differs from the preview the admin saw (digest), writes
  * every created and changed row with an audit row each, and one audit row for the import.
  */
-export async function writeImport(f: ReadyFile & { digest?: string }, userId: number | null, via: "web" | "cli"): Promise<ImportSummary> {
+export async function writeImport(departmentId: number, f: ReadyFile & { digest?: string }, userId: number | null, via: "web" | "cli"): Promise<ImportSummary> {
   const file = await readImportFile(f.bytes, f.fileName, f.year);
   const hash = sha256(f.bytes);
   return prisma.$transaction(
     async (tx) => {
-      const state = await loadState(tx, f.year);
+      const state = await loadState(tx, departmentId, f.year);
       if (!hasTables(state)) throw new ImportRefused(noTables(f.year));
       const plan = planImport(file, state);
       if (plan.counts.errors > 0)
@@ -146,7 +152,7 @@ export async function writeImport(f: ReadyFile & { digest?: string }, userId: nu
           code: "conflict",
           message: { zh: "预览之后指标表有了变动，没有导入任何内容。请重新预览后再确认", en: "The tables changed after the preview; nothing was imported. Preview again, then confirm" },
         });
-      const written = await applyPlan(tx, plan, state, userId);
+      const written = await applyPlan(tx, departmentId, plan, state, userId);
       const summary = {
         year: f.year,
         fileName: f.fileName,
@@ -164,7 +170,7 @@ export async function writeImport(f: ReadyFile & { digest?: string }, userId: nu
           entity: "Year",
           entityId: String(f.year),
           before: null,
-          after: JSON.stringify({ ...summary, format: plan.format, via, sheets: plan.sheets, createdIds: written.created, updatedIds: written.updated }),
+          after: JSON.stringify({ ...summary, departmentId, format: plan.format, via, sheets: plan.sheets, createdIds: written.created, updatedIds: written.updated }),
         },
       });
       return { ...summary, auditId: audit.id };
@@ -174,13 +180,13 @@ export async function writeImport(f: ReadyFile & { digest?: string }, userId: nu
   );
 }
 
-async function applyPlan(tx: Tx, plan: Preview, state: ImportState, userId: number | null): Promise<{ created: number[]; updated: number[] }> {
+async function applyPlan(tx: Tx, departmentId: number, plan: Preview, state: ImportState, userId: number | null): Promise<{ created: number[]; updated: number[] }> {
   const created: number[] = [];
   const updated: number[] = [];
   const nextSort = new Map<number, number>();
   for (const i of state.indicators) nextSort.set(i.goalId, Math.max(nextSort.get(i.goalId) ?? 0, i.sortOrder));
   const ids = plan.rows.filter((r) => r.action === "update" && r.indicatorId != null).map((r) => r.indicatorId as number);
-  const current = new Map((await tx.indicator.findMany({ where: { id: { in: ids } } })).map((i) => [i.id, i]));
+  const current = new Map((await tx.indicator.findMany({ where: { id: { in: ids }, goal: { departmentId } } })).map((i) => [i.id, i]));
 
   for (const r of plan.rows) {
     const a = r.apply;

@@ -1,5 +1,6 @@
 import "server-only";
 import { currentUser, type CurrentUser } from "../auth";
+import { ownDepartment } from "../auth/scope";
 import type { ActionError, ActionResult } from "../actions/mutation";
 import { fieldErrors } from "../validations/params";
 import { importConfirmInput, importPreviewInput } from "../validations/import";
@@ -12,6 +13,7 @@ import type { ImportSummary, PreviewResult } from "./types";
 // Confirming follows `mutate`'s pattern (schema, session, role, one transaction with its audit
 // row) without calling it: `mutate` runs its transaction with Prisma's default 5 s timeout, too
 // short for a whole year's tables on PostgreSQL; lib/import/db.ts sets its own.
+// An admin imports into (and previews against) their own department's tables only.
 
 const ADMIN_ONLY = ["admin"];
 
@@ -35,7 +37,7 @@ export async function previewImport(input: unknown, user?: CurrentUser | null): 
   const parsed = importPreviewInput.safeParse(input);
   if (!parsed.success) return invalid(parsed.error.issues);
   try {
-    const p = await previewFile(parsed.data);
+    const p = await previewFile(ownDepartment(who.user), parsed.data);
     // What confirming writes is worked out again on the server; the browser needs only what to show.
     return { data: { ...p, rows: p.rows.map((r) => ({ ...r, apply: null })) } };
   } catch (e) {
@@ -52,7 +54,7 @@ export async function confirmImport(input: unknown, user?: CurrentUser | null): 
   if (!parsed.success) return invalid(parsed.error.issues);
   if (!parsed.data.digest) return { error: { code: "invalid", message: { zh: "请先预览，再确认导入", en: "Preview the file before confirming" } } };
   try {
-    return { data: await writeImport(parsed.data, who.user.id, "web") };
+    return { data: await writeImport(ownDepartment(who.user), parsed.data, who.user.id, "web") };
   } catch (e) {
     if (e instanceof ImportRefused) return { error: e.error };
     if (typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002")

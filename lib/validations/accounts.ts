@@ -2,7 +2,12 @@ import { z } from "zod";
 
 // Accounts and organisations (admin only). One schema per operation; messages in both languages.
 
-export const ROLES = ["admin", "manager", "evaluator", "reporter"] as const;
+/**
+ * The roles a department's admin gives. The finance bureau's accounts (role finance: every
+ * department, no offices) are the installation's to make (`cli finance create`), not a
+ * department admin's: one would grant itself the whole city.
+ */
+export const DEPARTMENT_ROLES = ["admin", "manager", "evaluator", "reporter"] as const;
 export const PASSWORD_MIN = 10;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -36,7 +41,7 @@ const orgIds = z.preprocess(
   z.array(id).max(100, { error: "最多100个单位 / At most 100 offices" }).transform((a) => [...new Set(a)]),
 );
 
-const role = z.enum(ROLES, { error: "请选择角色 / Choose a role" });
+const role = z.enum(DEPARTMENT_ROLES, { error: "部门账户只能是管理员、管理人员、评价人员或填报员 / A department's account is an admin, manager, evaluator or reporter" });
 const reporterNeedsOffice = { error: "填报员必须至少选择一个负责单位 / A reporter needs at least one office", path: ["orgIds"] };
 
 export const createUserInput = z
@@ -44,6 +49,10 @@ export const createUserInput = z
   .refine((v) => v.role !== "reporter" || v.orgIds.length > 0, reporterNeedsOffice);
 export type CreateUserInput = z.infer<typeof createUserInput>;
 
+/** A finance bureau account (the CLI's): a username and a name; it has no department and no offices. */
+export const createFinanceInput = z.object({ username, name: personName });
+
+/** A department's account stays one: it cannot become the finance bureau's. */
 export const updateUserInput = z
   .object({ userId: id, name: personName, role, orgIds })
   .refine((v) => v.role !== "reporter" || v.orgIds.length > 0, reporterNeedsOffice);

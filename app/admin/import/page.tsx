@@ -4,6 +4,7 @@ import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
 import { DEFAULT_YEAR } from "@/lib/catalogue/queries";
 import { importYears } from "@/lib/import/db";
+import { ownDepartment } from "@/lib/auth/scope";
 import { importPageParams } from "@/lib/validations/import";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ImportForm } from "./import-form";
@@ -19,7 +20,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Searc
   if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
   const m = t.importer;
   const p = importPageParams.parse(await searchParams);
-  const years = await importYears();
+  const years = await importYears(ownDepartment(user));
   const year = p.year && years.includes(p.year) ? p.year : years.includes(DEFAULT_YEAR) ? DEFAULT_YEAR : (years[0] ?? DEFAULT_YEAR);
   const api = `/api/v1/admin/tables?year=${year}`;
 

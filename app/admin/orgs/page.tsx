@@ -15,7 +15,7 @@ export default async function OrgsPage() {
   const { t, locale } = await getMessages();
   if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
   const a = t.accounts;
-  const orgs = await listOrgs();
+  const orgs = await listOrgs(user);
   const parents = orgs.filter((o) => o.kind !== "division");
   const bureau = orgs.find((o) => o.code === "503002");
   return (

@@ -21,9 +21,9 @@ export default async function TablesPage({ searchParams }: { searchParams: Searc
   if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
   const a = t.adminTables;
   const p = tablesParams.parse(await searchParams);
-  const years = await tableYears();
+  const years = await tableYears(user);
   const year = p.year ?? (years.includes(DEFAULT_YEAR) ? DEFAULT_YEAR : (years[0] ?? DEFAULT_YEAR));
-  const view = await tablesView(year, p.table === "new" ? "11" : p.table);
+  const view = await tablesView(user, year, p.table === "new" ? "11" : p.table);
   const href = (table: string, y = year) => `/admin/tables?year=${y}&table=${table}`;
   // Up and down move past retired rows, so the ends are the first and last rows still in use.
   const ends = <T extends { id: number; retiredAt: Date | null }>(rows: T[]) => {

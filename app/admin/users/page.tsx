@@ -4,7 +4,7 @@ import { getMessages } from "@/lib/i18n/server";
 import { currentUser } from "@/lib/auth";
 import { listUsers } from "@/lib/admin/accounts";
 import { orgChoices } from "@/lib/admin/orgs";
-import { ROLES, PASSWORD_MIN } from "@/lib/validations/accounts";
+import { DEPARTMENT_ROLES, PASSWORD_MIN } from "@/lib/validations/accounts";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ActionForm } from "@/components/admin/accounts/action-form";
 import { OfficePicker } from "@/components/admin/accounts/office-picker";
@@ -19,7 +19,7 @@ export default async function UsersPage() {
   const { t, locale } = await getMessages();
   if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
   const a = t.accounts;
-  const [users, choices] = await Promise.all([listUsers(), orgChoices()]);
+  const [users, choices] = await Promise.all([listUsers(user), orgChoices(user)]);
   return (
     <>
       <PageHeader title={a.usersTitle} subtitle={a.usersIntro}>
@@ -64,7 +64,7 @@ export default async function UsersPage() {
             <label className={labelCls}>
               {a.role}
               <select name="role" defaultValue="reporter" className={field}>
-                {ROLES.map((r) => <option key={r} value={r}>{a.roles[r]}</option>)}
+                {DEPARTMENT_ROLES.map((r) => <option key={r} value={r}>{a.roles[r]}</option>)}
               </select>
             </label>
             <OfficePicker choices={choices} t={t} />

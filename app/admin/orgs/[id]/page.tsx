@@ -18,7 +18,7 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
   const { t, locale } = await getMessages();
   if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
   const id = Number(raw);
-  const found = Number.isInteger(id) && id > 0 ? await getOrg(id) : null;
+  const found = Number.isInteger(id) && id > 0 ? await getOrg(user, id) : null;
   if (!found) notFound();
   const { org, row, users, audit } = found;
   const a = t.accounts;

@@ -16,7 +16,7 @@ export default async function RolloverPage({ searchParams }: { searchParams: Sea
   if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
   const r = t.adminTables.rolloverPage;
   const fromParam = Number((await searchParams).from) || undefined;
-  const view = await rolloverView(fromParam, DEFAULT_YEAR);
+  const view = await rolloverView(user, fromParam, DEFAULT_YEAR);
   if (view.from == null || view.to == null) return <PageHeader title={r.title} subtitle={r.none} />;
   const vars = { from: view.from, to: view.to };
   return (

@@ -5,7 +5,7 @@ import { fill } from "@/lib/i18n/messages";
 import { currentUser } from "@/lib/auth";
 import { getUser } from "@/lib/admin/accounts";
 import { orgChoices } from "@/lib/admin/orgs";
-import { ROLES, PASSWORD_MIN } from "@/lib/validations/accounts";
+import { DEPARTMENT_ROLES, PASSWORD_MIN } from "@/lib/validations/accounts";
 import { Card, Field, PageHeader } from "@/components/ui/card";
 import { ActionForm } from "@/components/admin/accounts/action-form";
 import { OfficePicker } from "@/components/admin/accounts/office-picker";
@@ -22,9 +22,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const { t, locale } = await getMessages();
   if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
   const id = Number(raw);
-  const u = Number.isInteger(id) && id > 0 ? await getUser(id) : null;
+  const u = Number.isInteger(id) && id > 0 ? await getUser(user, id) : null;
   if (!u) notFound();
-  const choices = await orgChoices();
+  const choices = await orgChoices(user);
   const a = t.accounts;
   const self = u.id === user.id;
   return (
@@ -50,7 +50,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <label className={labelCls}>
               {a.role}
               <select name="role" defaultValue={u.role} className={field}>
-                {ROLES.map((r) => <option key={r} value={r}>{a.roles[r]}</option>)}
+                {DEPARTMENT_ROLES.map((r) => <option key={r} value={r}>{a.roles[r]}</option>)}
               </select>
             </label>
             <OfficePicker choices={choices} selected={u.orgs.map((o) => o.id)} t={t} />

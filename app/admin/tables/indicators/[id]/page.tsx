@@ -20,7 +20,7 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
   const user = await requireUser(`/admin/tables/indicators/${id}`);
   const { t, locale } = await getMessages();
   if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
-  const view = await indicatorAdminView(id);
+  const view = await indicatorAdminView(user, id);
   if (!view) notFound();
   const { ind, revisions, organizations } = view;
   const a = t.adminTables;

@@ -17,7 +17,7 @@ export default async function NewIndicatorPage({ searchParams }: { searchParams:
   const { t, locale } = await getMessages();
   if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
   if (!Number.isInteger(goalId) || goalId <= 0) notFound();
-  const view = await newIndicatorView(goalId);
+  const view = await newIndicatorView(user, goalId);
   if (!view) notFound();
   const { goal } = view;
   const a = t.adminTables;

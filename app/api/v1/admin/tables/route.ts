@@ -1,11 +1,12 @@
 import { apiError, apiUser, invalidParams, unauthenticated } from "@/lib/api/http";
+import { ownDepartment } from "@/lib/auth/scope";
 import { tablesFile } from "@/lib/import/db";
 import { tablesDownloadParams } from "@/lib/validations/import";
 
 /**
  * GET /api/v1/admin/tables?year=2024&format=xlsx — a year's annual indicator tables as a workbook
  * in the document's shape (the import's format); &template=1 — the same sheets with headers only.
- * Admins only.
+ * Admins only, of their own department's tables.
  */
 export async function GET(req: Request) {
   const user = await apiUser(req);
@@ -14,7 +15,7 @@ export async function GET(req: Request) {
   const parsed = tablesDownloadParams.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return invalidParams(parsed.error.issues);
   const { year, template } = parsed.data;
-  const body = await tablesFile(year, { template });
+  const body = await tablesFile(ownDepartment(user), year, { template });
   if (!body) return apiError("not_found", { zh: `${year}年没有指标表`, en: `${year} has no tables` });
   const name = template ? `绩效目标表-${year}-导入模板.xlsx` : `绩效目标表-${year}.xlsx`;
   return new Response(new Uint8Array(body), {
