@@ -66,9 +66,10 @@ export async function seededApp(engine: TestEngine = testEngine()): Promise<Seed
   const demo = await db.user.findMany({ where: { username: { in: [...REPORTERS] } }, include: { orgs: true } });
   const covered = new Set(demo.flatMap((u) => u.orgs.map((o) => o.organizationId)));
   const reporters: string[] = [...REPORTERS];
+  const departmentId = (await db.department.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
   for (const { organizationId } of owners.filter((o) => !covered.has(o.organizationId))) {
     const username = `system-${organizationId}`;
-    await db.user.create({ data: { username, name: `system test reporter ${organizationId}`, passwordHash: "!", role: "reporter", orgs: { create: [{ organizationId }] } } });
+    await db.user.create({ data: { username, name: `system test reporter ${organizationId}`, passwordHash: "!", role: "reporter", departmentId, orgs: { create: [{ organizationId }] } } });
     reporters.push(username);
   }
   const tokens: Record<Reporter, string> = {};
