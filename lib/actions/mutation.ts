@@ -28,15 +28,24 @@ export async function resolveUser(user: CurrentUser | null | undefined): Promise
 
 /**
  * Every mutation goes through here: parse input, require a user with one of the roles, run the
- * domain function in a transaction and write its audit row in that same transaction.
+ * optional `prepare` step (outside the transaction), then the domain function in a transaction
+ * and its audit row in that same transaction.
  */
-export async function mutate<S extends z.ZodType, T>(opts: {
+export async function mutate<S extends z.ZodType, T, P = undefined>(opts: {
   input: unknown;
   schema: S;
   roles: Role[];
   /** The caller when it is known already (API token); otherwise the session's user. */
   user?: CurrentUser | null;
-  run: (tx: Tx, user: CurrentUser, input: z.infer<S>) => Promise<{ data: T; audit: Audit }>;
+  /**
+   * Optional reads and checks before the transaction, outside its isolation; their result is
+   * passed to `run`. On SQLite every transaction waits for the one before it (one connection,
+   * the driver adapter's mutex), so what runs here is off that critical section. Only for what
+   * needs no transactional consistency with run's writes; a DomainError thrown here is returned
+   * like one thrown by run.
+   */
+  prepare?: (user: CurrentUser, input: z.infer<S>) => Promise<P>;
+  run: (tx: Tx, user: CurrentUser, input: z.infer<S>, prepared: P) => Promise<{ data: T; audit: Audit }>;
 }): Promise<ActionResult<T>> {
   const parsed = opts.schema.safeParse(opts.input);
   if (!parsed.success) {
@@ -46,8 +55,9 @@ export async function mutate<S extends z.ZodType, T>(opts: {
   if (!user) return { error: { code: "unauthenticated", message: { zh: "请先登录", en: "Please sign in" } } };
   if (!opts.roles.includes(user.role)) return { error: { code: "forbidden", message: { zh: "无权执行此操作", en: "You may not do this" } } };
   try {
+    const prepared = (opts.prepare ? await opts.prepare(user, parsed.data) : undefined) as P;
     return await prisma.$transaction(async (tx) => {
-      const { data, audit } = await opts.run(tx, user, parsed.data);
+      const { data, audit } = await opts.run(tx, user, parsed.data, prepared);
       await tx.auditLog.create({
         data: {
           userId: user.id,

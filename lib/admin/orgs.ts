@@ -31,18 +31,18 @@ export type OrgRow = {
 /** The admin's department's organisations, depth-first by parent (department → units → the bureau's divisions). */
 export async function listOrgs(admin: CurrentUser): Promise<OrgRow[]> {
   const departmentId = ownDepartment(admin);
-  const [orgs, userCounts] = await Promise.all([
+  const [orgs, userCounts, indicatorCounts] = await Promise.all([
     prisma.organization.findMany({
       where: { departmentId },
       orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-      include: {
-        aliases: { orderBy: { id: "asc" } },
-        _count: { select: { indicators: { where: { indicator: { retiredAt: null } } } } },
-      },
+      include: { aliases: { orderBy: { id: "asc" } } },
     }),
     prisma.userOrg.groupBy({ by: ["organizationId"], where: { user: { departmentId } }, _count: true }),
+    // Grouped over this department's offices only (a relation `_count` groups the whole table).
+    prisma.indicatorOrg.groupBy({ by: ["organizationId"], where: { organization: { departmentId }, indicator: { retiredAt: null } }, _count: true }),
   ]);
   const users = new Map(userCounts.map((u) => [u.organizationId, u._count]));
+  const indicatorsOf = new Map(indicatorCounts.map((c) => [c.organizationId, c._count]));
   const label = new Map(orgs.map((o) => [o.id, o.shortName ?? o.name]));
   const byAlias = new Map<string, number[]>();
   for (const o of orgs) for (const a of o.aliases) byAlias.set(a.alias, [...(byAlias.get(a.alias) ?? []), o.id]);
@@ -70,7 +70,7 @@ export async function listOrgs(admin: CurrentUser): Promise<OrgRow[]> {
           own: a.alias === o.name || a.alias === o.shortName,
           sharedWith: (byAlias.get(a.alias) ?? []).filter((x) => x !== o.id).map((x) => label.get(x) ?? String(x)),
         })),
-        indicators: o._count.indicators,
+        indicators: indicatorsOf.get(o.id) ?? 0,
         users: users.get(o.id) ?? 0,
       });
       walk(o.id, depth + 1);

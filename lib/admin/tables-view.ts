@@ -52,18 +52,19 @@ export async function indicatorAdminView(admin: CurrentUser, id: number) {
     include: {
       goal: { include: { project: { select: { id: true, code: true, name: true, retiredAt: true } } } },
       orgs: { include: { organization: { select: { id: true, name: true, shortName: true } } }, orderBy: { organizationId: "asc" } },
-      _count: { select: { reports: true } },
     },
   });
   if (!ind) return null;
-  const [revisions, organizations, levels] = await Promise.all([
+  // Counted for this row alone: a relation `_count` groups every report of the installation.
+  const [reports, revisions, organizations, levels] = await Promise.all([
+    prisma.report.count({ where: { indicatorId: id } }),
     listRevisions(id),
     prisma.organization.findMany({ where: { departmentId }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, shortName: true, kind: true } }),
     prisma.indicator.findMany({ where: { year: ind.year, goal: { departmentId } }, distinct: ["level1", "level2"], select: { level1: true, level2: true } }),
   ]);
   const parsed = parseTarget(effectiveSource(ind), ind.level3);
   return {
-    ind,
+    ind: { ...ind, _count: { reports } },
     revisions,
     organizations,
     level1: [...new Set(levels.map((l) => l.level1))],

@@ -165,7 +165,8 @@ export async function reviewQueue(user: CurrentUser, year: number) {
     where: { year, status: "submitted", current: true, indicator: { retiredAt: null }, ...reportScope(user) },
     orderBy: [{ submittedAt: "asc" }],
     include: {
-      indicator: { include: { goal: { select: { project: { select: { name: true } } } }, _count: { select: { orgs: true } } } },
+      // The offices themselves, not a `_count` (which groups every IndicatorOrg row of the city).
+      indicator: { include: { goal: { select: { project: { select: { name: true } } } }, orgs: { select: { organizationId: true } } } },
       organization: { select: { name: true, shortName: true } },
     },
   });
@@ -177,7 +178,7 @@ export async function reviewQueue(user: CurrentUser, year: number) {
   const closed = await closedMonths(year);
   return queue.map((r) => {
     const full = targetOf(r.indicator);
-    const target = officeTarget(full, r.indicator._count.orgs, aggregationOf(r.indicator.aggregation, full));
+    const target = officeTarget(full, r.indicator.orgs.length, aggregationOf(r.indicator.aggregation, full));
     const mine = history.filter((h) => h.indicatorId === r.indicatorId && h.organizationId === r.organizationId && h.month <= r.month);
     const status = indicatorStatus({ target, asOfMonth: r.month, year, reports: monthly(mine), periodClosed: closed.has(r.month) });
     return { ...r, status };

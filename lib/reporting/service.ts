@@ -7,7 +7,7 @@ import { indicatorStatus } from "../status";
 import { reportInput, reviewInput } from "../validations/report";
 import { aggregationOf, monthly, officeTarget, targetOf } from "./target";
 import type { StoredFile } from "./evidence";
-import type { prisma } from "../db/prisma";
+import { prisma } from "../db/prisma";
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
@@ -27,29 +27,50 @@ export async function periodClosed(tx: Pick<Tx, "period">, year: number, month: 
   return p.closed || p.deadline.getTime() < now.getTime();
 }
 
-/** A reporter saves (or submits) the monthly report of one of its offices on one indicator. */
+/**
+ * A reporter saves (or submits) the monthly report of one of its offices on one indicator.
+ *
+ * The checks that depend only on rows a submission never writes run in `prepare`, before the
+ * transaction: the indicator and its access scope (department, the office's responsibility, not
+ * retired), its offices (for the office's share of the target), the period, the target and the
+ * value's parse. On SQLite every write transaction waits for the one before it (one connection
+ * behind the driver adapter's mutex), so these four statements and their parsing no longer hold
+ * the lock. What this gives up: an admin retiring the indicator, changing its offices or target,
+ * or closing the period in the few milliseconds between these reads and the commit does not stop
+ * a submission already past its checks; it lands as if it had come in just before the change
+ * (the change's own transaction is not affected and its audit row is after the report's). Those
+ * are rare admin actions, and on PostgreSQL (read committed) the in-transaction reads never
+ * excluded that race anyway: nothing locked the indicator or period row. Access itself cannot be
+ * widened this way: the scope is the caller's, in the query, as before.
+ *
+ * What must see the transaction's snapshot stays in `run`: the office's current reports of the
+ * year (the existing one, checked against expectedVersion and written in the same transaction,
+ * and the earlier months the status is computed from), in one read.
+ */
 export function saveReport(input: unknown, user?: CurrentUser | null, files: StoredFile[] = []) {
   return mutate({
     input,
     schema: reportInput,
     roles: ["reporter"],
     user,
-    run: async (tx, me, i) => {
+    prepare: async (me, i) => {
       // Scope in the query: only an indicator this office is responsible for, only an office of mine.
       const mine = writableOrgs(me).filter((o) => o === i.organizationId);
-      const ind = await tx.indicator.findFirst({
+      const ind = await prisma.indicator.findFirst({
         where: { id: i.indicatorId, year: i.year, retiredAt: null, ...indicatorScope(me), orgs: { some: { organizationId: { in: mine } } } },
-        include: { orgs: true },
+        // Only the number of offices is needed (their share of the target). Not `_count`: Prisma
+        // makes that a LEFT JOIN on a GROUP BY over every IndicatorOrg row (~50 ms at city scale).
+        include: { orgs: { select: { organizationId: true } } },
       });
       if (!ind) {
-        const exists = await tx.indicator.count({ where: { id: i.indicatorId } });
+        const exists = await prisma.indicator.count({ where: { id: i.indicatorId } });
         throw new DomainError(
           exists
             ? { code: "forbidden", message: { zh: "该指标不属于您的单位，不能填报", en: "This indicator is not your office's to report" } }
             : { code: "not_found", message: { zh: "指标不存在", en: "No such indicator" } },
         );
       }
-      if (await periodClosed(tx, i.year, i.month))
+      if (await periodClosed(prisma, i.year, i.month))
         throw new DomainError({ code: "period_closed", message: { zh: `${i.year}年${i.month}月的填报期已关闭，请联系管理员`, en: `Reporting for ${i.year}-${String(i.month).padStart(2, "0")} is closed; ask an admin to reopen it` } });
 
       const full = targetOf(ind);
@@ -58,19 +79,22 @@ export function saveReport(input: unknown, user?: CurrentUser | null, files: Sto
       const target = officeTarget(full, ind.orgs.length, aggregationOf(ind.aggregation, full));
       const parsed = parseActual(i.valueText, target);
       if (!parsed.ok) throw new DomainError({ code: "invalid", message: parsed.error, fields: { valueText: [`${parsed.error.zh} / ${parsed.error.en}`] } });
-
-      const existing = await tx.report.findFirst({
-        where: { indicatorId: ind.id, organizationId: i.organizationId, year: i.year, month: i.month, current: true },
-      });
-      const earlier = await tx.report.findMany({
-        where: { indicatorId: ind.id, organizationId: i.organizationId, year: i.year, month: { lt: i.month }, current: true },
+      return { ind, target, actual: parsed.actual };
+    },
+    run: async (tx, me, i, { ind, target, actual }) => {
+      // The month's current report and the earlier months', in one read (at most one current
+      // report per office and month: a correction retires the old one in its transaction).
+      const reports = await tx.report.findMany({
+        where: { indicatorId: ind.id, organizationId: i.organizationId, year: i.year, month: { lte: i.month }, current: true },
         orderBy: { month: "asc" },
       });
+      const existing = reports.find((r) => r.month === i.month) ?? null;
+      const earlier = reports.filter((r) => r.month < i.month);
       const values = {
         valueText: i.valueText,
-        value: parsed.actual.value,
-        tier: parsed.actual.tier ?? null,
-        doneDate: parsed.actual.date ?? null,
+        value: actual.value,
+        tier: actual.tier ?? null,
+        doneDate: actual.date ?? null,
       };
       const status = indicatorStatus({
         target,

@@ -123,6 +123,9 @@ async function submitDirect() {
   await sink.close();
 
   const statements: { sql: string; ms: number }[] = [];
+  // The critical section: BEGIN to the end of COMMIT (the adapter's mutex is held that long).
+  const txSpans: number[] = [];
+  let txStart = 0;
   if (process.argv.includes("--trace") && engineOf(url) === "sqlite") {
     const Database = (await import("better-sqlite3")).default;
     type Stmt = Record<"all" | "run" | "get", (...a: unknown[]) => unknown>;
@@ -134,10 +137,13 @@ async function submitDirect() {
         const f = st[m].bind(st);
         st[m] = (...a: unknown[]) => {
           const t = performance.now();
+          if (sql === "BEGIN") txStart = t;
           try {
             return f(...a);
           } finally {
-            statements.push({ sql, ms: performance.now() - t });
+            const end = performance.now();
+            statements.push({ sql, ms: end - t });
+            if (sql === "COMMIT" || sql === "ROLLBACK") txSpans.push(end - txStart);
           }
         };
       }
@@ -160,6 +166,7 @@ async function submitDirect() {
   };
   await submitOne(jobs[0]); // warm-up
   statements.length = 0;
+  txSpans.length = 0;
   const one: number[] = [];
   const serial = jobs.slice(1, n);
   const t0 = performance.now();
@@ -171,6 +178,7 @@ async function submitDirect() {
   const serialMs = performance.now() - t0;
   const perCall = statements.length / serial.length;
   const dbMs = statements.reduce((s, x) => s + x.ms, 0) / serial.length;
+  const serialTx = txSpans.splice(0).sort((a, b) => a - b);
   const shapes = new Map<string, { count: number; ms: number }>();
   for (const x of statements) {
     const k = x.sql.replace(/`main`\./g, "").replace(/`/g, "").slice(0, 110);
@@ -187,6 +195,8 @@ async function submitDirect() {
     while (next < rest.length) await submitOne(rest[next++]);
   }));
   const concurrentMs = performance.now() - t1;
+  const concurrentTx = txSpans.splice(0).sort((a, b) => a - b);
+  const txMs = (xs: number[]) => (xs.length ? { p50: xs[xs.length >> 1], mean: xs.reduce((s, x) => s + x, 0) / xs.length } : null);
   await prisma.$disconnect();
   one.sort((a, b) => a - b);
   console.log(JSON.stringify({
@@ -194,6 +204,8 @@ async function submitDirect() {
     concurrent: { n: rest.length, concurrency, perSecond: (rest.length / concurrentMs) * 1000 },
     sqlPerCall: perCall,
     sqlMsPerCall: dbMs,
+    // --trace only: wall time from BEGIN to the end of COMMIT, one at a time and under --concurrency.
+    txMs: { serial: txMs(serialTx), concurrent: txMs(concurrentTx) },
     statements: Object.fromEntries([...shapes].map(([k, v]) => [k, { perCall: v.count / serial.length, msPerCall: v.ms / serial.length }])),
   }));
 }
