@@ -7,13 +7,14 @@ import { runReport } from "./report";
 import { runRollover } from "./rollover";
 import { runTables } from "./tables";
 import { runBackup, runRestore } from "./backup";
-import { runFinance } from "./finance";
+import { runDepartment, runFinance } from "./installation";
 
 const usage = `usage:
   npm run -s cli -- export indicators --year 2024 --format json|csv
   npm run -s cli -- targets evaluate   < lines of {"target": "...", "actual": "...", "indicator": "..."}
   npm run -s cli -- token create|revoke --user NAME
   npm run -s cli -- finance create --username NAME --name 姓名      (a city finance bureau account)
+  npm run -s cli -- department create --code CODE --name 部门名称 --admin NAME --admin-name 姓名
   npm run -s cli -- report self-eval   --year 2024 --project <code> | --department --format xlsx|pdf|csv|json --out FILE [--version N] [--layout id]
   npm run -s cli -- report monitoring --year 2024 --project <code> | --department [--month 7] --format xlsx|pdf|csv|json --out FILE
   npm run -s cli -- tables export --year 2024 --out FILE [--template] [--dept CODE]
@@ -33,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
   if (a === "restore") return runRestore([b, ...rest].filter((x): x is string => x !== undefined));
   if (a === "tables") return runTables([b, ...rest].filter((x): x is string => x !== undefined));
   if (a === "rollover") return runRollover([b, ...rest].filter((x): x is string => x !== undefined));
+  if (a === "department") return runDepartment([b, ...rest].filter((x): x is string => x !== undefined));
   if (a === "finance") return runFinance([b, ...rest].filter((x): x is string => x !== undefined));
   if (a === "report") return runReport([b, ...rest].filter((x): x is string => x !== undefined));
   throw new CliError(a ? `unknown command: ${[a, b].filter(Boolean).join(" ")}` : "no command given");

@@ -199,3 +199,43 @@ describe("finance bureau accounts are the installation's to make", () => {
     }
   });
 });
+
+describe("a new department is the installation's to make", () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "cli/index.ts", ...args], { encoding: "utf8", env: { ...process.env }, timeout: 60_000 });
+
+  it("cli department create: the department, its department-level office and its first admin, who starts from empty tables", async () => {
+    try {
+      const r = cli("department", "create", "--code", "598", "--name", "武汉市测试局", "--admin", "d598-first", "--admin-name", "测试局管理员");
+      expect(r.stderr).toContain("created department 598");
+      expect(r.status).toBe(0);
+      const [name, password] = r.stdout.trim().split("\t");
+      const u = await prisma.user.findUniqueOrThrow({ where: { username: name }, include: { orgs: true, department: true } });
+      expect(u).toMatchObject({ role: "admin", department: { code: "598", name: "武汉市测试局" } });
+      expect(await verifyPassword(password, u.passwordHash)).toBe(true);
+      expect(await prisma.organization.findMany({ where: { departmentId: u.departmentId ?? -1 }, select: { kind: true, name: true } })).toEqual([{ kind: "department", name: "武汉市测试局" }]);
+      const admin = await asUser(name);
+      expect(await listIndicators({ year: 2024 }, admin)).toEqual([]);
+      expect((await getDepartmentView(2024, admin))?.dept.code).toBe("598");
+      expect((await cityRollup(2024, 1)).departments.map((d) => d.code)).toContain("598");
+      // Nobody else's view changes.
+      expect((await listIndicators({ year: 2024 }, manager)).length).toBeGreaterThan(200);
+      // An existing code or username: a message, exit 2, nothing written.
+      const n = await prisma.department.count();
+      expect(cli("department", "create", "--code", "598", "--name", "重复", "--admin", "d598-second", "--admin-name", "x").status).toBe(2);
+      expect(cli("department", "create", "--code", "597x", "--name", "另一个", "--admin", "d598-first", "--admin-name", "x").status).toBe(2);
+      expect(await prisma.department.count()).toBe(n);
+    } finally {
+      const d = await prisma.department.findUnique({ where: { code: "598" } });
+      if (d) {
+        const users = (await prisma.user.findMany({ where: { departmentId: d.id }, select: { id: true } })).map((x) => x.id);
+        await prisma.$transaction([
+          prisma.auditLog.deleteMany({ where: { OR: [{ entity: "User", entityId: { in: users.map(String) } }, { entity: "Department", entityId: String(d.id) }] } }),
+          prisma.user.deleteMany({ where: { id: { in: users } } }),
+          prisma.organization.deleteMany({ where: { departmentId: d.id } }),
+          prisma.department.delete({ where: { id: d.id } }),
+        ]);
+      }
+    }
+  });
+});
