@@ -36,6 +36,10 @@ afterAll(async () => {
   await other.drop();
 });
 
+/** The command line as an operator runs it (a child process on this run's database). */
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "cli/index.ts", ...args], { encoding: "utf8", env: { ...process.env }, timeout: 60_000 });
+
 const errorOf = (r: { error?: { code: string } } | object) => ("error" in r && r.error ? r.error.code : "ok");
 
 describe("department scoping: reads", () => {
@@ -171,9 +175,6 @@ describe("the finance bureau", () => {
 });
 
 describe("finance bureau accounts are the installation's to make", () => {
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "cli/index.ts", ...args], { encoding: "utf8", env: { ...process.env }, timeout: 60_000 });
-
   it("cli finance create: no department, no offices, a password printed once, audited as from the command line", async () => {
     try {
       const r = cli("finance", "create", "--username", "fin-test", "--name", "市财政局 测试");
@@ -201,9 +202,6 @@ describe("finance bureau accounts are the installation's to make", () => {
 });
 
 describe("a new department is the installation's to make", () => {
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "cli/index.ts", ...args], { encoding: "utf8", env: { ...process.env }, timeout: 60_000 });
-
   it("cli department create: the department, its department-level office and its first admin, who starts from empty tables", async () => {
     try {
       const r = cli("department", "create", "--code", "598", "--name", "武汉市测试局", "--admin", "d598-first", "--admin-name", "测试局管理员");
