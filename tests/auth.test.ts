@@ -1,15 +1,11 @@
 // Sign-in limits, password hashing and API tokens.
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prisma } from "../lib/db/prisma";
 import { hashPassword, verifyPassword } from "../lib/auth/password";
 import { attemptKeys, LOGIN_MAX_FAILURES, recordAttempt, tooManyFailures } from "../lib/auth/rate-limit";
 import { apiUser } from "../lib/api/http";
+import { cli } from "./cli-run";
 
-const root = path.resolve(import.meta.dirname, "..");
-const cli = (args: string[]) =>
-  spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "cli/index.ts", ...args], { cwd: root, encoding: "utf8", env: process.env });
 
 describe("passwords", () => {
   it("are hashed with scrypt and verified", async () => {
@@ -49,8 +45,8 @@ describe("API tokens", () => {
     await prisma.user.update({ where: { id: stored.id }, data: { disabled: true } });
     expect(await apiUser(req(token))).toBeNull();
     await prisma.user.update({ where: { id: stored.id }, data: { disabled: false } });
-    expect(cli(["token", "revoke", "--user", "jiangan"]).status).toBe(0);
+    expect(cli(["token", "revoke", "--user", "jiangan"]).code).toBe(0);
     expect(await apiUser(req(token))).toBeNull();
-    expect(cli(["token", "create", "--user", "nobody"]).status).not.toBe(0);
+    expect(cli(["token", "create", "--user", "nobody"]).code).not.toBe(0);
   });
 });

@@ -1,19 +1,6 @@
 // The command line, run as a user runs it (a child process), against this run's seeded database.
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-
-const root = path.resolve(import.meta.dirname, "..");
-function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "cli/index.ts", ...args], {
-    cwd: root,
-    input,
-    encoding: "utf8",
-    env: { ...process.env },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { cli } from "./cli-run";
 
 describe("cli export indicators", () => {
   it("prints all 262 rows with the documented keys", () => {

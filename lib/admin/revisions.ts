@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "../db/prisma";
 import { DomainError, mutate } from "../actions/mutation";
 import type { CurrentUser } from "../auth";
-import { ownDepartment } from "../auth/scope";
+import { indicatorScope } from "../auth/scope";
 import { revisionInput } from "../validations/admin-tables";
 import { parseTarget } from "../targets";
 import { reparsed } from "./tables";
@@ -21,7 +21,7 @@ export function reviseTarget(input: unknown, user?: CurrentUser | null) {
     roles: ["admin"],
     run: async (tx, me, i) => {
       // Only the admin's own department's rows: another department's id is not found.
-      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, goal: { departmentId: ownDepartment(me) } } });
+      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
       if (!ind) throw new DomainError({ code: "not_found", message: { zh: "指标不存在", en: "No such indicator" } });
       // Status and scores are computed from the parse: a text nobody can read would leave the row unjudged.
       if (parseTarget(i.targetText, ind.level3).kind === "unparsed")

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "../db/prisma";
 import { DomainError, mutate, type Message } from "../actions/mutation";
 import type { CurrentUser } from "../auth";
-import { ownDepartment } from "../auth/scope";
+import { departmentScope, indicatorScope, ownDepartment } from "../auth/scope";
 import { parseTarget, type ParsedTarget } from "../targets";
 import { targetColumns } from "../catalogue/override";
 import {
@@ -44,10 +44,6 @@ const GOAL = { zh: "目标表", en: "goal" };
 const PROJECT = { zh: "项目", en: "project" };
 const ORG = { zh: "单位", en: "office" };
 
-/** An indicator of the admin's own department. */
-const ownIndicator = (me: CurrentUser) => ({ goal: { departmentId: ownDepartment(me) } });
-/** A goal, project or office of the admin's own department. */
-const own = (me: CurrentUser) => ({ departmentId: ownDepartment(me) });
 
 type TargetRow = {
   targetText: string;
@@ -111,7 +107,7 @@ export function createIndicator(input: unknown, user?: CurrentUser | null) {
     schema: indicatorCreateInput,
     roles: ["admin"],
     run: async (tx, me, i) => {
-      const goal = await tx.goal.findFirst({ where: { id: i.goalId, ...own(me) } });
+      const goal = await tx.goal.findFirst({ where: { id: i.goalId, ...departmentScope(me) } });
       if (!goal) return missing(GOAL);
       if (goal.retiredAt) return fail("invalid", "该目标表已停用，请先恢复", "This goal is retired; restore it first");
       const last = await tx.indicator.aggregate({ where: { goalId: goal.id }, _max: { sortOrder: true } });
@@ -150,7 +146,7 @@ export function updateIndicator(input: unknown, user?: CurrentUser | null) {
     schema: indicatorUpdateInput,
     roles: ["admin"],
     run: async (tx, me, i) => {
-      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...ownIndicator(me) } });
+      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
       if (!ind) return missing(INDICATOR);
       const textChanged = i.targetText !== ind.targetText;
       const nameChanged = i.level3 !== ind.level3;
@@ -180,9 +176,9 @@ export function assignOffice(input: unknown, user?: CurrentUser | null) {
     schema: officeAssignInput,
     roles: ["admin"],
     run: async (tx, me, i) => {
-      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...ownIndicator(me) } });
+      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
       if (!ind) return missing(INDICATOR);
-      const org = await tx.organization.findFirst({ where: { id: i.organizationId, ...own(me) } });
+      const org = await tx.organization.findFirst({ where: { id: i.organizationId, ...departmentScope(me) } });
       if (!org) return missing(ORG);
       const before = await officesOf(tx, ind.id);
       await tx.indicatorOrg.upsert({
@@ -204,7 +200,7 @@ export function removeOffice(input: unknown, user?: CurrentUser | null) {
     schema: officeRemoveInput,
     roles: ["admin"],
     run: async (tx, me, i) => {
-      const link = await tx.indicatorOrg.findFirst({ where: { indicatorId: i.indicatorId, organizationId: i.organizationId, indicator: ownIndicator(me) } });
+      const link = await tx.indicatorOrg.findFirst({ where: { indicatorId: i.indicatorId, organizationId: i.organizationId, indicator: indicatorScope(me) } });
       if (!link) return fail("not_found", "该单位不是此指标的责任单位", "This office is not responsible for the indicator");
       const before = await officesOf(tx, i.indicatorId);
       await tx.indicatorOrg.delete({ where: { indicatorId_organizationId: { indicatorId: i.indicatorId, organizationId: i.organizationId } } });
@@ -230,7 +226,7 @@ export function setAggregation(input: unknown, user?: CurrentUser | null) {
     schema: aggregationInput,
     roles: ["admin"],
     run: async (tx, me, i) => {
-      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...ownIndicator(me) } });
+      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
       if (!ind) return missing(INDICATOR);
       const accumulation = i.accumulation === "auto" ? parseTarget(effectiveSource(ind), ind.level3).accumulation : i.accumulation;
       const data = { accumulation, aggregation: i.aggregation };
@@ -288,7 +284,7 @@ export function updateGoal(input: unknown, user?: CurrentUser | null) {
     schema: goalUpdateInput,
     roles: ["admin"],
     run: async (tx, me, i) => {
-      const goal = await tx.goal.findFirst({ where: { id: i.goalId, ...own(me) } });
+      const goal = await tx.goal.findFirst({ where: { id: i.goalId, ...departmentScope(me) } });
       if (!goal) return missing(GOAL);
       await tx.goal.update({ where: { id: goal.id }, data: { text: i.text } });
       return { data: { id: goal.id }, audit: { action: "goal.update", entity: "Goal", entityId: String(goal.id), before: { text: goal.text }, after: { text: i.text } } };
@@ -335,7 +331,7 @@ export function updateProject(input: unknown, user?: CurrentUser | null) {
     schema: projectUpdateInput,
     roles: ["admin"],
     run: async (tx, me, i) => {
-      const p = await tx.project.findFirst({ where: { id: i.projectId, ...own(me) } });
+      const p = await tx.project.findFirst({ where: { id: i.projectId, ...departmentScope(me) } });
       if (!p) return missing(PROJECT);
       const data = { name: i.name, executingUnitText: i.executingUnitText };
       await tx.project.update({ where: { id: p.id }, data });
@@ -355,14 +351,14 @@ async function siblingsOf(tx: Tx, me: CurrentUser, entity: TableEntity, id: numb
   const order = [{ sortOrder: "asc" as const }, { id: "asc" as const }];
   const select = { id: true, sortOrder: true, retiredAt: true };
   if (entity === "indicator") {
-    const r = await tx.indicator.findFirst({ where: { id, ...ownIndicator(me) } });
+    const r = await tx.indicator.findFirst({ where: { id, ...indicatorScope(me) } });
     return r && tx.indicator.findMany({ where: { goalId: r.goalId }, orderBy: order, select });
   }
   if (entity === "goal") {
-    const r = await tx.goal.findFirst({ where: { id, ...own(me) } });
+    const r = await tx.goal.findFirst({ where: { id, ...departmentScope(me) } });
     return r && tx.goal.findMany({ where: { departmentId: r.departmentId, year: r.year, projectId: r.projectId, tableNo: r.tableNo }, orderBy: order, select });
   }
-  const r = await tx.project.findFirst({ where: { id, ...own(me) } });
+  const r = await tx.project.findFirst({ where: { id, ...departmentScope(me) } });
   return r && tx.project.findMany({ where: { year: r.year, departmentId: r.departmentId }, orderBy: order, select });
 }
 
@@ -416,7 +412,7 @@ export function setRetired(input: unknown, user?: CurrentUser | null) {
       const now = new Date();
       const audit = (before: unknown, after: unknown) => ({ action: `${i.entity}.${i.action}`, entity: ENTITY_NAME[i.entity], entityId: String(i.id), before, after });
       if (i.entity === "indicator") {
-        const r = await tx.indicator.findFirst({ where: { id: i.id, ...ownIndicator(me) }, include: { goal: true } });
+        const r = await tx.indicator.findFirst({ where: { id: i.id, ...indicatorScope(me) }, include: { goal: true } });
         if (!r) return missing(INDICATOR);
         if (i.action === "restore" && r.goal.retiredAt) return fail("invalid", "所属目标表已停用，请先恢复目标表", "Its goal is retired; restore the goal first");
         const retiredAt = i.action === "retire" ? (r.retiredAt ?? now) : null;
@@ -424,14 +420,14 @@ export function setRetired(input: unknown, user?: CurrentUser | null) {
         return { data: { id: r.id, retiredAt }, audit: audit({ retiredAt: r.retiredAt }, { retiredAt }) };
       }
       if (i.entity === "goal") {
-        const g = await tx.goal.findFirst({ where: { id: i.id, ...own(me) }, include: { project: true } });
+        const g = await tx.goal.findFirst({ where: { id: i.id, ...departmentScope(me) }, include: { project: true } });
         if (!g) return missing(GOAL);
         if (i.action === "restore" && g.project?.retiredAt) return fail("invalid", "所属项目已停用，请先恢复项目", "Its project is retired; restore the project first");
         const rows = await cascade(tx, { goalIds: [g.id] }, g.retiredAt, i.action === "retire" ? (g.retiredAt ?? now) : null);
         await tx.goal.update({ where: { id: g.id }, data: { retiredAt: i.action === "retire" ? (g.retiredAt ?? now) : null } });
         return { data: { id: g.id, indicators: rows }, audit: audit({ retiredAt: g.retiredAt }, { retiredAt: i.action === "retire" ? (g.retiredAt ?? now) : null, indicators: rows }) };
       }
-      const p = await tx.project.findFirst({ where: { id: i.id, ...own(me) }, include: { goals: { select: { id: true } } } });
+      const p = await tx.project.findFirst({ where: { id: i.id, ...departmentScope(me) }, include: { goals: { select: { id: true } } } });
       if (!p) return missing(PROJECT);
       const retiredAt = i.action === "retire" ? (p.retiredAt ?? now) : null;
       const goalIds = p.goals.map((g) => g.id);

@@ -20,7 +20,7 @@ export function departmentOf(user: CurrentUser): number | null {
 }
 
 /** A finance account's reads narrowed to one department (its drill-down pages); it still writes nothing. */
-export function narrowedTo(user: CurrentUser & { role: "finance" }, departmentId: number): CurrentUser {
+export function narrowedTo(user: CurrentUser, departmentId: number): CurrentUser {
   return { ...user, departmentId };
 }
 

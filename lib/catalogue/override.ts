@@ -2,7 +2,7 @@ import "server-only";
 import { parseTarget, type ParsedTarget } from "../targets";
 import { DomainError, mutate } from "../actions/mutation";
 import type { CurrentUser } from "../auth";
-import { ownDepartment } from "../auth/scope";
+import { indicatorScope } from "../auth/scope";
 import { targetOverrideInput } from "../validations/target-override";
 
 /** The columns that hold the effective parse of an indicator's target. */
@@ -27,7 +27,7 @@ export function overrideTarget(input: unknown, user?: CurrentUser | null) {
     roles: ["admin"],
     run: async (tx, me, i) => {
       // The admin's own department's rows only: another department's id is not found.
-      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, goal: { departmentId: ownDepartment(me) } } });
+      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
       if (!ind) throw new DomainError({ code: "not_found", message: { zh: "指标不存在", en: "No such indicator" } });
       const before = { ...pick(ind), targetOverride: ind.targetOverride };
       let parsed: ParsedTarget;

@@ -80,7 +80,8 @@ export async function getDepartmentView(year: number, user: CurrentUser) {
     include: { profiles: { where: { year } } },
   });
   if (!dept) return null;
-  const [goals, projects, counts] = await Promise.all([
+  const projectGoals = { departmentId: dept.id, year, retiredAt: null, projectId: { not: null } };
+  const [goals, projects, counts, goalProject] = await Promise.all([
     prisma.goal.findMany({
       where: { departmentId: dept.id, year, tableNo: "11", retiredAt: null },
       orderBy: { sortOrder: "asc" },
@@ -89,9 +90,10 @@ export async function getDepartmentView(year: number, user: CurrentUser) {
     prisma.project.findMany({ where: { departmentId: dept.id, year, retiredAt: null }, orderBy: { sortOrder: "asc" } }),
     // Counted per project in one grouped read of this department's rows (a relation `_count`
     // would group the whole table: every department's indicators).
-    prisma.indicator.groupBy({ by: ["goalId"], where: { retiredAt: null, goal: { departmentId: dept.id, year, retiredAt: null, projectId: { not: null } } }, _count: { _all: true } }),
+    prisma.indicator.groupBy({ by: ["goalId"], where: { retiredAt: null, goal: projectGoals }, _count: { _all: true } }),
+    prisma.goal.findMany({ where: projectGoals, select: { id: true, projectId: true } }),
   ]);
-  const projectOf = new Map((await prisma.goal.findMany({ where: { id: { in: counts.map((c) => c.goalId) } }, select: { id: true, projectId: true } })).map((g) => [g.id, g.projectId]));
+  const projectOf = new Map(goalProject.map((g) => [g.id, g.projectId]));
   const indicatorsOf = new Map<number, number>();
   for (const c of counts) {
     const p = projectOf.get(c.goalId) as number;

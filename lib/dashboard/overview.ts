@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import type { CurrentUser } from "../auth";
-import { departmentOf, departmentScope, indicatorScope, reportScope } from "../auth/scope";
+import { departmentScope, indicatorScope, reportScope } from "../auth/scope";
 import { categoryStem } from "../catalogue/queries";
 import { closedMonths, rollup } from "../reporting/queries";
 import { budgetStatus, type Light } from "../status";
@@ -34,7 +34,7 @@ export async function overview(user: CurrentUser, year: number, month: number) {
   const shortfalls = worst.map((w) => ({ ...w, report: reasons.find((x) => x.indicatorId === w.indicator.id && x.organizationId === w.org.id) ?? null }));
 
   const projects = await prisma.project.findMany({ where: { year, retiredAt: null, ...departmentScope(user) }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true, tableNo: true, currentBudgetYuan: true } });
-  const spent = await spentByProject(year, month, departmentOf(user) ?? undefined);
+  const spent = await spentByProject(year, month, projects.map((p) => p.id));
   const budget = projects.map((p) => {
     const spentYuan = spent.get(p.id) ?? 0;
     const status = budgetStatus({ budgetYuan: p.currentBudgetYuan ?? 0, spentYuan, asOfMonth: month });

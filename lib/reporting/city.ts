@@ -34,6 +34,9 @@ export type DepartmentLine = {
 
 export type CityRollup = { year: number; month: number; departments: DepartmentLine[]; totals: Omit<DepartmentLine, "id" | "code" | "name" | "budgetLight" | "selfEval"> };
 
+/** Figures that add up, per department and for the city. */
+const noFigures = () => ({ indicators: 0, owed: 0, reported: 0, submitted: 0, lights: emptyCounts(), budgetYuan: 0, spentYuan: 0 });
+
 const statusFields = { indicatorId: true, organizationId: true, month: true, value: true, tier: true, doneDate: true, status: true } as const;
 
 export async function cityRollup(year: number, month: number): Promise<CityRollup> {
@@ -75,7 +78,7 @@ export async function cityRollup(year: number, month: number): Promise<CityRollu
   }
 
   const lines = new Map<number, DepartmentLine>(
-    departments.map((d) => [d.id, { ...d, indicators: 0, owed: 0, reported: 0, submitted: 0, lights: emptyCounts(), budgetYuan: 0, spentYuan: 0, budgetLight: "none", selfEval: null }]),
+    departments.map((d) => [d.id, { ...d, ...noFigures(), budgetLight: "none", selfEval: null }]),
   );
   const periodClosed = closed.has(month);
   for (const ind of indicators) {
@@ -119,7 +122,7 @@ export async function cityRollup(year: number, month: number): Promise<CityRollu
   const out = [...lines.values()];
   for (const d of out) d.budgetLight = d.budgetYuan > 0 ? budgetStatus({ budgetYuan: d.budgetYuan, spentYuan: d.spentYuan, asOfMonth: month }).light : "none";
 
-  const totals = { indicators: 0, owed: 0, reported: 0, submitted: 0, lights: emptyCounts(), budgetYuan: 0, spentYuan: 0 };
+  const totals = noFigures();
   for (const d of out) {
     totals.indicators += d.indicators;
     totals.owed += d.owed;

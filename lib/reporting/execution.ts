@@ -22,14 +22,13 @@ export async function projectExecution(projectId: number, year: number, budgetYu
 }
 
 /**
- * Every project's spending to date at a month, in one query (not one per project: a city has
- * thousands): the sum of its second-level projects' latest figures up to the month.
+ * The given projects' spending to date at a month, in one query (not one per project): the sum
+ * of each one's second-level projects' latest figures up to the month. The caller has the
+ * projects already (a department's handful); the city's total is spentByDepartment's.
  */
-export async function spentByProject(year: number, month: number, departmentId?: number): Promise<Map<number, number>> {
-  // One department's projects (a handful of ids), or the whole city's.
-  const ids = departmentId == null ? null : (await prisma.project.findMany({ where: { departmentId, year }, select: { id: true } })).map((p) => p.id);
+export async function spentByProject(year: number, month: number, projectIds: number[]): Promise<Map<number, number>> {
   const rows = await prisma.budgetExecution.findMany({
-    where: { year, month: { lte: month }, subProjectId: { not: null }, ...(ids ? { projectId: { in: ids } } : {}) },
+    where: { year, month: { lte: month }, subProjectId: { not: null }, projectId: { in: projectIds } },
     orderBy: { month: "asc" },
     select: { projectId: true, subProjectId: true, spentYuan: true },
   });

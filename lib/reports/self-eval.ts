@@ -162,7 +162,8 @@ export async function departmentSelfEvaluation(departmentId: number, year: numbe
   const dept = goals[0].department;
   const detail = JSON.parse(dept.profiles[0]?.detailJson ?? "{}") as { funds?: { group: string; item: string; amount: string }[] };
   // Specific-purpose spending is what the projects recorded; the rest comes from the accounts, typed by the evaluator.
-  const [projects, spent] = await Promise.all([prisma.project.findMany({ where: { departmentId, year, retiredAt: null }, select: { id: true } }), spentByProject(year, 12, departmentId)]);
+  const projects = await prisma.project.findMany({ where: { departmentId, year, retiredAt: null }, select: { id: true } });
+  const spent = await spentByProject(year, 12, projects.map((p) => p.id));
   const projectSpent = projects.reduce((s, p) => s + (spent.get(p.id) ?? 0), 0);
   const funds: Record<string, FundsLine> = {};
   for (const f of detail.funds ?? []) {

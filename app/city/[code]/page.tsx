@@ -22,7 +22,7 @@ export default async function CityDepartmentPage({ params, searchParams }: { par
   const { year, month } = monthParams.parse(await searchParams);
   const dept = await prisma.department.findUnique({ where: { code: decodeURIComponent(code) }, select: { id: true, code: true, name: true } });
   if (!dept) notFound();
-  const o = await overview(narrowedTo({ ...user, role: "finance" }, dept.id), year, month);
+  const o = await overview(narrowedTo(user, dept.id), year, month);
   return (
     <>
       <PageHeader title={dept.name} subtitle={`${dept.code} · ${year} · ${t.report.asOf} ${fill(t.report.month, { m: month })}`}>
