@@ -1,12 +1,33 @@
 // Words, units and indicator-name cues shared by the target and actual parsers.
 import type { Accumulation, Period } from "./types";
 
-/** Turns what people and PDFs print into one spelling: full-width digits and signs, spaces, a final 。 */
+// Traditional characters that other departments' tables (and copies of them) print, one to one
+// with their simplified forms. Only characters that never occur in simplified text are listed, so
+// mapping a simplified table is a no-op.
+const TRADITIONAL =
+  "萬万億亿個个項项條条張张臺台輛辆場场畝亩噸吨戶户處处筆笔門门節节冊册間间時时鐘钟週周內内達达於于與与無无發发準准預预費费資资務务質质標标績绩滿满優优顯显長长遠远規规範范實实現现進进穩稳續续強强確确應应盡尽運运轉转設设備备積积極极較较減减蓋盖數数點点過过產产業业額额單单價价總总對对環环經经濟济會会組组隊队訓训練练級级證证檢检驗验測测監监護护醫医療疗衛卫藥药學学師师車车線线網网區区鄉乡縣县廳厅開开關关訴诉錯错誤误災灾傷伤險险違违變变損损計计劃划調调結结辦办響响補补貼贴農农糧粮釐厘廠厂餘余後后復复歲岁個个頃顷樹树質质種种銷销參参與与齊齐責责壞坏執执員员規规類类廣广積积鬥斗來来為为這这個个爭争議议糾纠紛纷殺杀決决權权構构殘残";
+const TRAD_MAP = new Map<string, string>();
+for (let i = 0; i + 1 < TRADITIONAL.length; i += 2) TRAD_MAP.set(TRADITIONAL[i], TRADITIONAL[i + 1]);
+const TRAD_RE = new RegExp(`[${[...TRAD_MAP.keys()].join("")}]`, "gu");
+
+/** Simplified spelling of the traditional characters budget tables use (萬 → 万, 個 → 个 …). */
+export function simplify(text: string): string {
+  return text.replace(TRAD_RE, (c) => TRAD_MAP.get(c) ?? c);
+}
+
+/**
+ * Turns what people and PDFs print into one spelling: full-width digits, letters and signs,
+ * traditional characters, spaces (also inside numbers), a final 。, and the many ways of writing a
+ * comparator (≧ ⩾ >= => ≥= → ≥; ≦ ⩽ <= =< ≤= → ≤; ═ == → =), and 百分比 written out for %.
+ */
 export function normalize(text: string): string {
-  return text
-    .normalize("NFKC")
+  return simplify(text.normalize("NFKC"))
     .replace(/\s+/g, "")
-    .replace(/[。;；，,]+$/u, "");
+    .replace(/[。;；，,]+$/u, "")
+    .replace(/[≥≧⩾]=?|>=|=>/gu, "≥")
+    .replace(/[≤≦⩽]=?|<=|=</gu, "≤")
+    .replace(/═+|==+/gu, "=")
+    .replace(/百分比/gu, "%");
 }
 
 export const NUM_SRC = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
@@ -35,25 +56,28 @@ export function hanNumber(s: string): number | null {
 
 export type UnitCategory = "rate" | "count" | "hours" | "score" | "duration" | "money" | "measure";
 
+/**
+ * Units whose kind is known. Any other unit word is still a unit (quantity.ts): it is kept as
+ * printed and an actual is compared with it like for like.
+ */
 const UNIT_TABLE: Record<string, UnitCategory> = {
   "%": "rate",
   "‰": "rate",
   人: "count", 名: "count", 位: "count", 人次: "count", 户: "count", 家: "count", 所: "count",
-  个: "count", 场: "count", 场次: "count", 次: "count", 期: "count", 批: "count", 份: "count",
+  个: "count", 场: "count", 场次: "count", 次: "count", 期: "count", 批: "count", 批次: "count", 份: "count",
   件: "count", "件/套": "count", 套: "count", 项: "count", 篇: "count", 幅: "count", 笔: "count",
   条: "count", 本: "count", 册: "count", 台: "count", 辆: "count", 起: "count", 例: "count",
   宗: "count", 门: "count", 节: "count", 班: "count", 部: "count", 张: "count", 座: "count",
-  处: "count", 岗: "count", 轮: "count", 回: "count",
+  处: "count", 岗: "count", 轮: "count", 回: "count", 株: "count", 棵: "count", 头: "count",
+  只: "count", 架: "count", 艘: "count", 栋: "count", 间: "count", 组: "count", 单: "count",
   学时: "hours", 课时: "hours",
   分: "score",
   个工作日: "duration", 工作日: "duration", 天: "duration", 日: "duration", 小时: "duration",
-  分钟: "duration", 个月: "duration", 周: "duration",
+  分钟: "duration", 个月: "duration", 周: "duration", 年: "duration",
   元: "money", 千元: "money", 万元: "money", 亿元: "money",
-  平方米: "measure", 米: "measure", 公里: "measure", 吨: "measure",
+  平方米: "measure", 米: "measure", 公里: "measure", 吨: "measure", 亩: "measure", 公顷: "measure",
+  立方米: "measure", 厘米: "measure", 公斤: "measure",
 };
-
-export const UNITS = Object.keys(UNIT_TABLE).sort((a, b) => b.length - a.length);
-export const UNIT_ALT = UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|");
 
 export function unitCategory(unit: string): UnitCategory | undefined {
   return UNIT_TABLE[unit];
@@ -73,6 +97,7 @@ const UNIT_GROUPS: string[][] = [
   ["次", "场", "场次", "期", "回", "轮"],
   ["件", "套", "件/套"],
   ["个工作日", "工作日"],
+  ["个百分点", "百分点"],
   ["学时", "课时"],
 ];
 
@@ -91,16 +116,16 @@ const OFFICE_BRACKET = /[（(][^（()）]*[)）]\s*$/u;
 
 /** The 三级指标 name without its trailing office bracket: `…发生率(考试院）` → `…发生率`. */
 export function coreName(name: string): string {
-  return name.normalize("NFKC").replace(/\s+/g, "").replace(OFFICE_BRACKET, "");
+  return simplify(name.normalize("NFKC")).replace(/\s+/g, "").replace(OFFICE_BRACKET, "");
 }
 
-/** Rate names that are good when high even though they mention complaints, accidents or time. */
+/** Rate names that are good when high even though they mention complaints, accidents, cost or time. */
 const POSITIVE_RATE_END =
-  /(及时|合格|结案|完成|准确|正确|满意|覆盖|成功|接通|回复|回告|处置|到位|达标|参保|就业|发放|受理|办结|知晓|执行|支付|解决|化解|调解)率$|满意度$/u;
+  /(及时|合格|结案|完成|准确|正确|满意|覆盖|成功|接通|回复|回告|处置|处理|到位|达标|参保|就业|发放|受理|办结|知晓|执行|支付|解决|化解|调解|核算|控制|查办|查处|整改|下降|降低|减少)率$|满意度$/u;
 
 /** Bad events, elapsed time, cost: the rows a reader calls 反向. */
 const LOWER_IS_BETTER =
-  /投诉率|事故|犯罪|差错|出错|错误率|失误|发生率|不合格率|失业率|流失率|违规|违纪|时限|回告时间|处置时间|办理时间|办结时间|响应时间|等待时间|用时|耗时|周期|工作日|成本|预算|超支|返工率|退回率|投诉量|投诉件/u;
+  /投诉率|投诉量|投诉件|投诉次数|投诉数|投诉起数|被投诉|有效投诉|事故|犯罪|差错|出错|错误率|误差|失误|发生率|不合格率|失业率|流失率|违规|违纪|时限|回告时间|处置时间|办理时间|办结时间|响应时间|等待时间|用时|耗时|周期|工作日|成本|预算|超支|返工率|退回率|变质|死亡|伤亡|火灾|损失|争议|纠纷|费用|(?<!经)费$/u;
 
 export function lowerIsBetter(name: string | undefined): boolean {
   if (!name) return false;
@@ -121,7 +146,8 @@ export function nameIsRate(name: string | undefined): boolean {
 export function nameIsAverage(name: string | undefined): boolean {
   if (!name) return false;
   const n = coreName(name);
-  return /^(月|每月|日|每日)/u.test(n) || /月均|日均|平均|人均|累计|在园|在校|在册|在岗|现有|保有|存量/u.test(n);
+  // The whole name counts here: "…人数(按月平均)" prints the averaging in a bracket.
+  return /^(月|每月|日|每日)/u.test(n) || /月均|日均|平均|人均|累计|在园|在校|在册|在岗|现有|保有|存量/u.test(simplify(name));
 }
 
 export function accumulationFor(unit: string | null, name: string | undefined): Accumulation | null {

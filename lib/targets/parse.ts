@@ -71,18 +71,26 @@ const CMP_PREFIXES: [string, ">=" | "<=" | "="][] = (
     ["高于", ">="], ["大于", ">="], ["超过", ">="], [">", ">="],
     ["≤", "<="], ["≦", "<="], ["<=", "<="], ["⩽", "<="], ["小于等于", "<="], ["小于或等于", "<="],
     ["不超过", "<="], ["不高于", "<="], ["不多于", "<="], ["不大于", "<="], ["最多", "<="], ["至多", "<="],
-    ["最高", "<="], ["低于", "<="], ["小于", "<="], ["少于", "<="], ["控制在", "<="], ["<", "<="],
+    ["最高", "<="], ["低于", "<="], ["小于", "<="], ["少于", "<="], ["控制在", "<="], ["<", "<="], ["±", "<="],
     ["=", "="], ["等于", "="],
   ] as [string, ">=" | "<=" | "="][]
 ).sort((a, b) => b[0].length - a[0].length);
 
-/** Words before the number that do not change the comparison (力争, 确保 …) or mark an estimate. */
-const PREFIX_WORDS: [string, boolean][] = (
+/**
+ * Words before the number: some do not change the comparison (力争, 确保 …), some mark an estimate
+ * (预计, 约), some say the number is a change against last year (提高2个百分点, 较上年下降10%):
+ * the reporter reports the change, and at least the printed change is due.
+ */
+type PrefixRole = "plain" | "approx" | "change";
+const PREFIX_WORDS: [string, PrefixRole][] = (
   [
-    ["预计", true], ["约为", true], ["大约", true], ["约", true],
-    ["力争", false], ["争取", false], ["确保", false], ["达到", false], ["完成", false],
-    ["实现", false], ["累计", false], ["全年", false], ["年均", false],
-  ] as [string, boolean][]
+    ["预计", "approx"], ["约为", "approx"], ["大约", "approx"], ["约", "approx"],
+    ["力争", "plain"], ["争取", "plain"], ["确保", "plain"], ["达到", "plain"], ["完成", "plain"],
+    ["实现", "plain"], ["累计", "plain"], ["全年", "plain"], ["年均", "plain"],
+    ["比上年", "plain"], ["较上年", "plain"], ["同比", "plain"],
+    ["提高", "change"], ["提升", "change"], ["增长", "change"], ["增加", "change"],
+    ["下降", "change"], ["降低", "change"], ["减少", "change"],
+  ] as [string, PrefixRole][]
 ).sort((a, b) => b[0].length - a[0].length);
 
 const SUFFIX_WORDS: [string, ">=" | "<=" | "approx" | null][] = (
@@ -104,12 +112,14 @@ function quantityValue(q: Quantity, unit: string | null): number {
 function parseQuantitative(text: string, s: string, name: string | undefined): ParsedTarget | null {
   let i = 0;
   let approx = false;
+  let change = false;
   for (let again = true; again; ) {
     again = false;
-    for (const [w, isApprox] of PREFIX_WORDS) {
+    for (const [w, role] of PREFIX_WORDS) {
       if (s.startsWith(w, i)) {
         i += w.length;
-        approx ||= isApprox;
+        approx ||= role === "approx";
+        change ||= role === "change";
         again = true;
         break;
       }
@@ -163,7 +173,11 @@ function parseQuantitative(text: string, s: string, name: string | undefined): P
 
   const value = quantityValue(low, unit);
   const base = { ...blank(text, "quantitative"), unit, accumulation: accumulationFor(unit, name) };
-  const lowerRow = lowerIsBetter(name) || (unit !== null && /工作日$/u.test(unit));
+  // A printed change is a floor whatever the row measures; a bare zero with a unit ("0起", "0%") can
+  // only be a ceiling (at least none of something is no target).
+  const lowerRow =
+    !change &&
+    (lowerIsBetter(name) || (unit !== null && /工作日$/u.test(unit)) || (value === 0 && unit !== null && !high));
 
   if (high) {
     const valueHigh = quantityValue(high, unit);
@@ -190,7 +204,7 @@ function parseQuantitative(text: string, s: string, name: string | undefined): P
 
 const DEADLINE_CN =
   /^(?:于|在)?(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?(底|末)?(前|以前|之前|内|之内)?(?:完成|完工|竣工)?$/u;
-const DEADLINE_ISO = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?(?:前|以前|之前)?$/u;
+const DEADLINE_ISO = /^(\d{4})([-/.])(\d{1,2})(?:\2(\d{1,2}))?(?:前|以前|之前)?$/u;
 
 function parseDeadline(s: string): string | null {
   const cn = DEADLINE_CN.exec(s);
@@ -204,8 +218,32 @@ function parseDeadline(s: string): string | null {
     return isoDate(y, m, d);
   }
   const iso = DEADLINE_ISO.exec(s);
-  return iso ? isoDate(iso[1], iso[2], iso[3]) : null;
+  return iso ? isoDate(iso[1], iso[3], iso[4]) : null;
 }
+
+/**
+ * Periods: "2020年1月--2020年11月", "2023.07-2024.01", "2022年3月-2023年11月", "2024年1-6月". The work
+ * is due by the end of the period, so it reads as that deadline; the start must not come after it.
+ */
+const PERIOD = /^(.+?)(?:-{1,2}|—{1,2}|~|至|到)(.+)$/u;
+
+function parsePeriod(s: string): string | null {
+  const m = PERIOD.exec(s);
+  if (!m) return null;
+  const start = parseDeadline(m[1]) ?? parseDeadline(`${m[1]}月`);
+  if (!start) return null;
+  const year = start.slice(0, 4);
+  const end = parseDeadline(m[2]) ?? parseDeadline(`${year}年${m[2]}`) ?? parseDeadline(`${year}.${m[2]}`);
+  return end && start.slice(0, 7) <= end.slice(0, 7) ? end : null;
+}
+
+/**
+ * A period or deadline printed without a year ("1-12月", "年底前", "6月底前", "年内完成") belongs to
+ * the table's year, which the text does not carry. It is judged by the three tiers (qualitative)
+ * rather than guessed into a date; an admin override can give it one.
+ */
+const YEARLESS =
+  /^(?:(?:\d{1,2}月?(?:-{1,2}|—{1,2}|~|至|到))?\d{1,2}月份?(?:底|末)?|(?:当|本)?年度?(?:底|末|内))(?:前|以前|之前|内|之内)?(?:完成|完工)?$/u;
 
 const FREQ_UNIT = "(次|场|期|篇|回|轮)";
 const FREQ_NUM = "(\\d+|[一二两三四五六七八九十]+)";
@@ -254,9 +292,12 @@ function parseFrequency(text: string, s: string, name: string | undefined): Pars
   };
 }
 
-/** Judgement words used as targets: 有效推进, 顺利推进, 及时, 确保, 达标, 显著提升 … */
+/** Judgement words used as targets: 有效推进, 顺利推进, 及时, 确保, 达标, 显著提升, 合规, 长远 … */
 const QUALITATIVE =
-  /有效|积极|顺利|及时|确保|达标|持续|显著|明显|稳步|逐步|进一步|不断|全面|提升|提高|改善|加强|推进|推动|保障|完成|合格|良好|优良|优秀|满意|落实|规范|健全|稳定|增强|降低|减少|下降|按时|按期|到位|符合|达到|下达|任务|保持|实现|^是$|^否$/u;
+  /有效|积极|顺利|及时|确保|达标|持续|显著|明显|稳步|逐步|进一步|不断|全面|提升|提高|改善|加强|推进|推动|保障|完成|合格|良好|优良|优秀|满意|落实|规范|健全|完善|稳定|增强|降低|减少|下降|按时|按期|按月|按季|到位|符合|达到|下达|任务|保持|实现|合规|长远|拓宽|拓展|扩大|增加|参照|控制|专款专用|应保尽保|^是$|^否$/u;
+
+/** Tiers printed as the target itself: a grade to be given (高中低, 优良中低差) or the one expected (高, 较高). */
+const TIERS = /^(?:高|较高|很高|中|低|较低|优|良|中等|差|好|较好|很好|一般|高中低|优良中差|优良中低差|优良中低)$/u;
 
 const WITHIN_BUDGET = /^(不超预算|不超过预算|未超预算|控制在预算(以内|内|范围内)|不超支)$/u;
 const ZERO_EVENTS = /^(无|零|杜绝|未发生|不发生)/u;
@@ -265,8 +306,9 @@ export function parseTarget(text: string, indicatorName?: string): ParsedTarget 
   const s = normalize(text);
   if (NONE.test(s)) return blank(text, "none");
 
-  const deadline = parseDeadline(s);
+  const deadline = parseDeadline(s) ?? parsePeriod(s);
   if (deadline) return { ...blank(text, "deadline"), comparator: "<=", deadline };
+  if (YEARLESS.test(s)) return blank(text, "qualitative");
 
   const freq = parseFrequency(text, s, indicatorName);
   if (freq) return freq;
@@ -288,6 +330,6 @@ export function parseTarget(text: string, indicatorName?: string): ParsedTarget 
   const q = parseQuantitative(text, s, indicatorName);
   if (q) return q;
 
-  if (!hasDigit && QUALITATIVE.test(s)) return blank(text, "qualitative");
+  if (!hasDigit && (QUALITATIVE.test(s) || TIERS.test(s))) return blank(text, "qualitative");
   return blank(text, "unparsed");
 }
