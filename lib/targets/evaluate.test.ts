@@ -40,6 +40,19 @@ const accepted: [string, string | undefined, string, Actual][] = [
   ["1次/年", "聘请第三方开展经责审计（基金监督处）", "每季度1次", { value: 4, unit: "次" }],
   ["/", undefined, "123", { value: 123, unit: null }],
   ["/", undefined, "", { value: null, unit: null }],
+  // Units of other departments' tables: like for like, with scale words applied.
+  ["3500公斤", "年增粮食", "3600公斤", { value: 3600, unit: "公斤" }],
+  ["3500公斤", "年增粮食", "0.36万公斤", { value: 3600, unit: "公斤" }],
+  ["3500公斤", "年增粮食", "3600", { value: 3600, unit: "公斤" }],
+  ["1600元/亩", "财政资金补助", "1650元/亩", { value: 1650, unit: "元/亩" }],
+  ["≥500亩", "新增和改善灌溉达标面积", "1.2万亩", { value: 12000, unit: "亩" }],
+  ["≥80M", "雾炮车风炮射程", "８５Ｍ", { value: 85, unit: "M" }],
+  ["10萬元", undefined, "12萬元", { value: 12, unit: "万元" }],
+  ["提高2个百分点", "城市生活污水集中收集率", "2.5个百分点", { value: 2.5, unit: "个百分点" }],
+  ["提高2个百分点", "城市生活污水集中收集率", "2.5百分点", { value: 2.5, unit: "百分点" }],
+  ["≥20年", "工程设计使用年限", "25年", { value: 25, unit: "年" }],
+  ["年底前", "完成时间", "已完成", { value: null, unit: null, tier: "met" }],
+  ["2023.07-2024.01", "服务周期", "2024-01-15", { value: null, unit: null, date: "2024-01-15" }],
 ];
 
 const refused: [string, string | undefined, string, ActualErrorCode][] = [
@@ -74,6 +87,10 @@ const refused: [string, string | undefined, string, ActualErrorCode][] = [
   ["每月1次", "大数据核查比对次数（失业办）", "每周1次", "period_unknown"],
   ["每月1次", "大数据核查比对次数（失业办）", "经常", "not_a_number"],
   ["见附件", undefined, "1", "target_unparsed"],
+  ["3500公斤", "年增粮食", "3.5吨", "unit_mismatch"],
+  ["1600元/亩", "财政资金补助", "1650元", "unit_mismatch"],
+  ["提高2个百分点", "城市生活污水集中收集率", "2.5%", "unit_mismatch"],
+  ["≥80M", "雾炮车风炮射程", "80%", "unit_mismatch"],
 ];
 
 describe("parseActual", () => {
@@ -152,6 +169,16 @@ const evaluations: [string, string | undefined, string, boolean | null, number |
   ["每年最少1次", "武汉市优秀技能人才评选频次（职建处）", "2", true, 2],
   // no target that year
   ["/", undefined, "6万人", null, null],
+  // other departments' units and directions
+  ["3500公斤", "年增粮食", "3150公斤", false, 0.9],
+  ["≥500亩", "新增和改善灌溉达标面积", "0.06万亩", true, 1.2],
+  ["0起", "安全生产事故", "0", true, 1],
+  ["0起", "安全生产事故", "1起", false, 0],
+  ["98%", "成本核算率", "99%", true, 99 / 98],
+  ["320人/天", "培训费", "400人/天", false, 0.8],
+  ["提高2个百分点", "城市生活污水集中收集率", "1个百分点", false, 0.5],
+  ["2023.07-2024.01", "服务周期", "2024-01-31", true, null],
+  ["2023.07-2024.01", "服务周期", "2024-02-01", false, null],
 ];
 
 describe("evaluate", () => {

@@ -121,7 +121,7 @@ export function coreName(name: string): string {
 
 /** Rate names that are good when high even though they mention complaints, accidents, cost or time. */
 const POSITIVE_RATE_END =
-  /(及时|合格|结案|完成|准确|正确|满意|覆盖|成功|接通|回复|回告|处置|处理|到位|达标|参保|就业|发放|受理|办结|知晓|执行|支付|解决|化解|调解|核算|控制|查办|查处|整改|下降|降低|减少)率$|满意度$/u;
+  /(及时|合格|结案|完成|准确|正确|满意|覆盖|成功|接通|回复|回告|处置|处理|到位|达标|参保|就业|发放|受理|办结|知晓|执行|支付|解决|化解|调解|核算|控制|查办|查处|整改|更正|纠正|下降|降低|减少)率$|满意度$/u;
 
 /** Bad events, elapsed time, cost: the rows a reader calls 反向. */
 const LOWER_IS_BETTER =

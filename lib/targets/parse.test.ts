@@ -135,6 +135,112 @@ const grammar: [string, string | undefined, Expected][] = [
   ["95%（暂定）", undefined, { kind: "unparsed" }],
 ];
 
+const measure = (value: number, unit: string | null, comparator: ">=" | "<=" | "=" = ">=") =>
+  ({
+    kind: "quantitative",
+    comparator,
+    value,
+    unit,
+    direction: comparator === ">=" ? "higher" : comparator === "<=" ? "lower" : "equal",
+    accumulation: null,
+  }) as const;
+const lowerCount = (value: number, unit: string | null) =>
+  ({ ...count(value, unit), comparator: "<=", direction: "lower" }) as const;
+
+// Other departments' vocabulary (issue 12). Printings seen in published tables are cited; the
+// forms issue 12 reports from other departments' tables without a page are marked "issue 12".
+const otherDepartments: [string, string | undefined, Expected][] = [
+  // Any unit word. 元/亩, 公斤, 亩, 年: 岳阳县农业农村局 高标准农田 (yyx.gov.cn, 2022); 厘米: 中江县水利局
+  // (chacewang.com news242266); M: 湘潭市城管局 雾炮车 (xtcg.xiangtan.gov.cn); 元/人*月: 濉溪县民政局
+  // (sxx.gov.cn); 立方米, 公顷: 浮梁县林业局 (fuliang.gov.cn); 架, 万元/月, 元/平方米: issue 12.
+  ["1600元/亩", "财政资金补助", measure(1600, "元/亩")],
+  ["3500公斤", "年增粮食", measure(3500, "公斤")],
+  ["≥500亩", "新增和改善灌溉达标面积", measure(500, "亩")],
+  ["≥20年", "工程设计使用年限", { ...measure(20, "年"), accumulation: "level" }],
+  ["≥50厘米", "水标尺宽度", measure(50, "厘米")],
+  ["≥80M", "雾炮车风炮射程", measure(80, "M")],
+  [">=530元/人*月", "农村低保标准", measure(530, "元/人*月")],
+  ["=6万立方米", "林木采伐监管(万立方米)", measure(60000, "立方米", "=")],
+  ["=4900公顷", "湿地保有量(公顷)", measure(4900, "公顷", "=")],
+  ["≥2架", "无人机配备数量", count(2, "架")],
+  ["≥2万元/月", "人才生活补贴", measure(2, "万元/月")],
+  ["800元/平方米", "改造补助标准", measure(800, "元/平方米")],
+  ["≤28.40/株", "黄金蜜(葡萄)补助成本", measure(28.4, "/株", "<=")],
+  ["400元/人、天", "培训成本", measure(400, "元/人、天", "<=")],
+  // Only 千/万/亿 and %/‰ scale; an unknown unit is kept, whatever its scale word.
+  ["3千人", undefined, count(3000, "人")],
+  ["1.5亿人次", undefined, count(150000000, "人次")],
+  ["2.6亿元", "林产品收入", count(2.6, "亿元")],
+  ["1.2万亩", "造林面积", measure(12000, "亩")],
+  // Normalised spellings: full-width, doubled and box-drawing comparators, traditional characters,
+  // spaces inside numbers, 百分比 and 个百分点. ═, >=2個, 10萬元: issue 12; ≧: 蒙城县卫健委
+  // (mengcheng.gov.cn); =100百分比: 嘉峪关市文旅局 (bigxun.com); 28.8萬元: 岳阳楼区价格认证鉴定中心.
+  ["═100%", undefined, { ...rate(1), comparator: "=", direction: "equal" }],
+  ["＝100%", undefined, { ...rate(1), comparator: "=", direction: "equal" }],
+  ["＞＝95%", undefined, rate(0.95)],
+  ["≧90%", "适龄儿童国家免疫规划疫苗接种率", rate(0.9)],
+  ["≦5%", undefined, { ...rate(0.05), comparator: "<=", direction: "lower" }],
+  ["=>90%", undefined, rate(0.9)],
+  ["≥=90%", undefined, rate(0.9)],
+  ["<=3次", undefined, lowerCount(3, "次")],
+  [">=2個", undefined, count(2, "个")],
+  ["10萬元", undefined, count(10, "万元")],
+  ["28.8萬元", "業務工作支出安排金額", count(28.8, "万元")],
+  ["3億元", undefined, count(3, "亿元")],
+  ["８０Ｍ", undefined, measure(80, "M")],
+  ["1 000人", undefined, count(1000, "人")],
+  ["≥98 %", undefined, rate(0.98)],
+  ["=100百分比", "博物馆绩效考核指标完成率", { ...rate(1), comparator: "=", direction: "equal" }],
+  // Percentage points are a change against a baseline the table does not print: kept as printed,
+  // compared with a change reported in points (never with a %).
+  ["提高2个百分点", "城市生活污水集中收集率", measure(2, "个百分点")],
+  ["≥2个百分点", undefined, measure(2, "个百分点")],
+  ["较上年下降5%", "生产安全事故起数", rate(0.05)], // the decrease is what is reported
+  // Direction from the indicator: events, complaints, cost read lower for bare values; rates of
+  // handling them do not. 0次 事故: 安居区市场监管局 (scanju.gov.cn); 0% 争议率: 东莞市交通运输局;
+  // 培训费: 甘孜州市场监管局 (gzz.gov.cn); the others: issue 12.
+  ["0起", "安全生产事故", lowerCount(0, "起")],
+  ["0次", "重大食品安全监管责任事故发生数", lowerCount(0, "次")],
+  ["0", "食品变质率", { kind: "quantitative", comparator: "<=", value: 0, direction: "lower", accumulation: "level" }],
+  ["0%", "补助款结算争议率", { ...rate(0), comparator: "<=", direction: "lower" }],
+  ["5件", "有效投诉件数", lowerCount(5, "件")],
+  ["2%", "差错率", { ...rate(0.02), comparator: "<=", direction: "lower" }],
+  ["3%", "成本", { ...rate(0.03), comparator: "<=", direction: "lower" }],
+  ["320人/天", "培训费", measure(320, "人/天", "<=")],
+  ["5起", "查处违法案件起数", count(5, "起")],
+  ["98%", "成本核算率", rate(0.98)],
+  ["95%", "投诉办结率", rate(0.95)],
+  ["95%", "投诉处理率", rate(0.95)],
+  ["100%", "食品安全投诉举报处置率", rate(1)],
+  ["98%", "差错更正率", rate(0.98)],
+  ["90%", "成本控制率", rate(0.9)],
+  ["10万元", "项目经费", count(10, "万元")],
+  ["1万人次", "电话投诉咨询服务人次（投诉咨询中心）", count(10000, "人次")],
+  // Qualitative words and tiers. 长远: 嘉峪关市文旅局; 高中低: 甘孜州市场监管局; 显著: 零陵区林业局;
+  // 优良中低差: dyrmt.com 项目支出绩效自评表; 合规, 规范, 高, 较高, 拓宽: issue 12.
+  ...["合规", "规范", "长远", "高", "较高", "拓宽", "高中低", "优良中低差", "显著", "明显", "良好", "优", "逐步提高", "应保尽保", "按月安排", "专款专用"].map(
+    (w): [string, string | undefined, Expected] => [w, undefined, qualitative],
+  ),
+  // Periods and dates. 2023.07-2024.01: 湘潭市城管局; 2022年3月-2023年11月: 原州区自然资源局
+  // (yzh.gov.cn); 1-12月, 2020年1月--2020年11月, 年底前: issue 12.
+  ["2020年1月--2020年11月", "项目实施期", { kind: "deadline", comparator: "<=", deadline: "2020-11" }],
+  ["2023.07-2024.01", "服务周期", { kind: "deadline", comparator: "<=", deadline: "2024-01" }],
+  ["2022年3月-2023年11月", "项目期", { kind: "deadline", comparator: "<=", deadline: "2023-11" }],
+  ["2024年1-6月", undefined, { kind: "deadline", comparator: "<=", deadline: "2024-06" }],
+  ["2024年6月底前", undefined, { kind: "deadline", comparator: "<=", deadline: "2024-06" }],
+  ["2023.07", undefined, { kind: "deadline", comparator: "<=", deadline: "2023-07" }],
+  // Without a year the date is the table's, which the text does not carry: judged by tiers.
+  ["1-12月", "项目实施期", qualitative],
+  ["1月-12月", undefined, qualitative],
+  ["年底前", "完成时间", qualitative],
+  ["12月底前", undefined, qualitative],
+  ["年内完成", undefined, qualitative],
+  // Still refused.
+  ["2024年12月-2024年1月", undefined, { kind: "unparsed" }],
+  ["2023.13-2024.01", undefined, { kind: "unparsed" }],
+  ["每亩300", "造林补助", { kind: "unparsed" }],
+];
+
 describe("parseTarget", () => {
   const run = (text: string, name: string | undefined, expected: Expected) =>
     expect(parseTarget(text, name)).toEqual({ ...empty, text, ...expected });
@@ -142,6 +248,7 @@ describe("parseTarget", () => {
   it.each(documentForms)("domain.md §3 form %j (%s)", run);
   it.each(moreDocumentForms)("document form %j (%s)", run);
   it.each(grammar)("grammar %j (%s)", run);
+  it.each(otherDepartments)("other departments %j (%s)", run);
 
   it("keeps the printed text unchanged", () => {
     expect(parseTarget(" ≧95% ").text).toBe(" ≧95% ");

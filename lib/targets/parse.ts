@@ -102,6 +102,8 @@ const SUFFIX_WORDS: [string, ">=" | "<=" | "approx" | null][] = (
   ] as [string, ">=" | "<=" | "approx" | null][]
 ).sort((a, b) => b[0].length - a[0].length);
 
+const ZERO_CEILING_UNIT = /^(起|例|宗|次|件|%|‰)$/u;
+
 const RANGE_DASH = /[-~—–至到]/uy;
 
 function quantityValue(q: Quantity, unit: string | null): number {
@@ -173,11 +175,11 @@ function parseQuantitative(text: string, s: string, name: string | undefined): P
 
   const value = quantityValue(low, unit);
   const base = { ...blank(text, "quantitative"), unit, accumulation: accumulationFor(unit, name) };
-  // A printed change is a floor whatever the row measures; a bare zero with a unit ("0起", "0%") can
-  // only be a ceiling (at least none of something is no target).
+  // A printed change is a floor whatever the row measures; a bare zero of events or of a rate
+  // ("0起", "0次", "0%") can only be a ceiling: "at least none" is no target.
   const lowerRow =
     !change &&
-    (lowerIsBetter(name) || (unit !== null && /工作日$/u.test(unit)) || (value === 0 && unit !== null && !high));
+    (lowerIsBetter(name) || (unit !== null && /工作日$/u.test(unit)) || (value === 0 && !high && ZERO_CEILING_UNIT.test(unit ?? "")));
 
   if (high) {
     const valueHigh = quantityValue(high, unit);
@@ -236,6 +238,8 @@ function parsePeriod(s: string): string | null {
   const end = parseDeadline(m[2]) ?? parseDeadline(`${year}年${m[2]}`) ?? parseDeadline(`${year}.${m[2]}`);
   return end && start.slice(0, 7) <= end.slice(0, 7) ? end : null;
 }
+
+const DATED_RANGE = /^\d{4}[年.\-/].*(?:-{1,2}|—{1,2}|~|至|到)\d{4}[年.\-/]/u;
 
 /**
  * A period or deadline printed without a year ("1-12月", "年底前", "6月底前", "年内完成") belongs to
@@ -308,6 +312,7 @@ export function parseTarget(text: string, indicatorName?: string): ParsedTarget 
 
   const deadline = parseDeadline(s) ?? parsePeriod(s);
   if (deadline) return { ...blank(text, "deadline"), comparator: "<=", deadline };
+  if (DATED_RANGE.test(s)) return blank(text, "unparsed"); // "2023.13-2024.01": a period with no such date
   if (YEARLESS.test(s)) return blank(text, "qualitative");
 
   const freq = parseFrequency(text, s, indicatorName);
