@@ -12,6 +12,7 @@ import { runDepartment, runFinance } from "./installation";
 const usage = `usage:
   npm run -s cli -- export indicators --year 2024 --format json|csv
   npm run -s cli -- targets evaluate   < lines of {"target": "...", "actual": "...", "indicator": "..."}
+  npm run -s cli -- targets parse      < the same lines, "actual" optional (targets evaluate without actuals)
   npm run -s cli -- token create|revoke --user NAME
   npm run -s cli -- finance create --username NAME --name 姓名      (a city finance bureau account)
   npm run -s cli -- department create --code CODE --name 部门名称 --admin NAME --admin-name 姓名
@@ -28,7 +29,7 @@ const usage = `usage:
 async function main(argv: string[]): Promise<number> {
   const [a, b, ...rest] = argv;
   if (a === "export" && b === "indicators") return runExport(rest);
-  if (a === "targets" && b === "evaluate") return runTargetsEvaluate(rest);
+  if (a === "targets" && (b === "evaluate" || b === "parse")) return runTargetsEvaluate(rest);
   if (a === "token") return runToken([b, ...rest].filter((x): x is string => x !== undefined));
   if (a === "backup") return runBackup([b, ...rest].filter((x): x is string => x !== undefined));
   if (a === "restore") return runRestore([b, ...rest].filter((x): x is string => x !== undefined));

@@ -5,11 +5,14 @@ import { evaluate, parseTarget } from "../lib/targets";
 
 const line = z.object({
   target: z.string().min(1).max(200),
-  actual: z.string().max(200),
+  actual: z.string().max(200).nullish(),
   indicator: z.string().max(200).optional(),
 });
 
-/** One JSON line in, one JSON line out; a bad line gets {"error"} and the stream goes on. */
+/**
+ * One JSON line in, one JSON line out; a bad line gets {"error"} and the stream goes on. Without an
+ * actual (absent or null) the line gets the reading alone, with met and ratio null.
+ */
 export function evaluateLine(text: string): Record<string, unknown> {
   let raw: unknown;
   try {
@@ -24,11 +27,14 @@ export function evaluateLine(text: string): Record<string, unknown> {
   }
   const t = parseTarget(parsed.data.target, parsed.data.indicator);
   if (t.kind === "unparsed") return { error: `cannot read target "${parsed.data.target}"` };
+  const reading = { kind: t.kind, comparator: t.comparator, value: t.value, unit: t.unit, direction: t.direction };
+  if (parsed.data.actual == null) return { ...reading, deadline: t.deadline, met: null, ratio: null };
   const r = evaluate(t, parsed.data.actual);
   if (!r.ok) return { error: r.error.en, error_zh: r.error.zh };
-  return { kind: t.kind, comparator: t.comparator, value: t.value, unit: t.unit, direction: t.direction, met: r.met, ratio: r.ratio };
+  return { ...reading, met: r.met, ratio: r.ratio };
 }
 
+/** `targets evaluate` and its alias `targets parse` (the same command: lines without an actual are readings). */
 export async function runTargetsEvaluate(args: string[]): Promise<number> {
   flags(args, {});
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
