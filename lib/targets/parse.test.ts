@@ -235,6 +235,11 @@ const otherDepartments: [string, string | undefined, Expected][] = [
   ["年底前", "完成时间", qualitative],
   ["12月底前", undefined, qualitative],
   ["年内完成", undefined, qualitative],
+  // Words after the number are a unit only while short; 完成/办结 end a target like 以内.
+  ["5个工作日内办结", "行政许可办理时限", { kind: "quantitative", comparator: "<=", value: 5, unit: "个工作日", direction: "lower", accumulation: "level" }],
+  ["3个月内完成", undefined, { kind: "quantitative", comparator: "<=", value: 3, unit: "个月", direction: "lower", accumulation: "level" }],
+  ["1600元/亩以上", undefined, measure(1600, "元/亩")],
+  ["100人参加培训", undefined, { kind: "unparsed" }],
   // Still refused.
   ["2024年12月-2024年1月", undefined, { kind: "unparsed" }],
   ["2023.13-2024.01", undefined, { kind: "unparsed" }],

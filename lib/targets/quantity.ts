@@ -18,7 +18,9 @@ export interface Quantity {
 const NUMBER = new RegExp(`(-)?(${NUM_SRC})(余|多)?([千万亿])?(余|多)?`, "uy");
 const UNIT = /([%‰]|[\p{Script=Han}A-Za-z]+)?(\/[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z·*、]*)?/uy;
 /** Words after the unit that qualify the target, not the unit (parse.ts reads them). */
-const TRAILING = /(及以上|或以上|以上|及以下|或以下|以下|以内|之内|内|左右|上下|满意)$/u;
+const TRAILING = /(及以上|或以上|以上|及以下|或以下|以下|以内|之内|内|左右|上下|满意|完成|办结)$/u;
+/** Longer runs are words, not a unit: "100人参加培训" is a sentence, not 100 of "人参加培训". */
+const MAX_UNIT_WORD = 4;
 const YEAR_NUMBER = /^(19|20)\d\d$/;
 
 export function readQuantity(s: string, from: number): { q: Quantity; end: number } | null {
@@ -31,6 +33,7 @@ export function readQuantity(s: string, from: number): { q: Quantity; end: numbe
   let unit = u && u[0] !== "" ? u[0] : null;
   if (unit !== null) {
     while (TRAILING.test(unit)) unit = unit.replace(TRAILING, "");
+    if ((u![1] ?? "").length > MAX_UNIT_WORD && unit.length > MAX_UNIT_WORD) return null;
     end += unit.length;
     if (unit === "") unit = null;
   }
