@@ -30,6 +30,9 @@
  *   rates, scores and processing times are levels. A per-month name (月…量, 月均, 人均) is a level.
  *   Frequencies are cumulative occurrences; the period tells how many are due by a given month.
  * - An empty cell or "/" is "none": no target that year, never an implicit zero.
+ * - Other departments' vocabulary (any unit word, spellings, percentage points, periods, tiers,
+ *   direction from more names) is ruled on in docs/decisions/003-target-parsing.md and tested
+ *   against their published targets in corpus.data.ts.
  */
 import {
   accumulationFor,
@@ -63,13 +66,13 @@ function blank(text: string, kind: ParsedTarget["kind"]): ParsedTarget {
 
 const NONE = /^(\/|-|—+|--|无数据|不适用)?$/u;
 
-// Longest first so 不超过 is not read as 不 + …
+// Longest first so 不超过 is not read as 不 + … (normalize has already spelt ≧ ⩾ >= => as ≥, ≦ ⩽ <= as ≤).
 const CMP_PREFIXES: [string, ">=" | "<=" | "="][] = (
   [
-    ["≥", ">="], ["≧", ">="], [">=", ">="], ["⩾", ">="], ["大于等于", ">="], ["大于或等于", ">="],
+    ["≥", ">="], ["大于等于", ">="], ["大于或等于", ">="],
     ["不低于", ">="], ["不少于", ">="], ["不小于", ">="], ["最少", ">="], ["至少", ">="], ["最低", ">="],
     ["高于", ">="], ["大于", ">="], ["超过", ">="], [">", ">="],
-    ["≤", "<="], ["≦", "<="], ["<=", "<="], ["⩽", "<="], ["小于等于", "<="], ["小于或等于", "<="],
+    ["≤", "<="], ["小于等于", "<="], ["小于或等于", "<="],
     ["不超过", "<="], ["不高于", "<="], ["不多于", "<="], ["不大于", "<="], ["最多", "<="], ["至多", "<="],
     ["最高", "<="], ["低于", "<="], ["小于", "<="], ["少于", "<="], ["控制在", "<="], ["<", "<="], ["±", "<="],
     ["=", "="], ["等于", "="],
@@ -251,7 +254,7 @@ const YEARLESS =
 
 const FREQ_UNIT = "(次|场|期|篇|回|轮)";
 const FREQ_NUM = "(\\d+|[一二两三四五六七八九十]+)";
-const FREQ_CMP = "(最少|至少|不少于|不低于|不超过|最多|至多|≥|≧|>=|≤|≦|<=)";
+const FREQ_CMP = "(最少|至少|不少于|不低于|不超过|最多|至多|≥|≤)";
 const FREQ_SUFFIX = "(以上|及以上|以下|以内)";
 const FREQ_PERIOD = "(年度?|月度?|季度?|半年)";
 const FREQ_LEAD = new RegExp(
@@ -281,8 +284,8 @@ function parseFrequency(text: string, s: string, name: string | undefined): Pars
   const p = periodOf(periodWord);
   const n = hanNumber(num);
   if (!p || n === null) return null;
-  const saysLower = /不超过|最多|至多|以下|以内|≤|≦|<=/u.test(words);
-  const saysHigher = /最少|至少|不少于|不低于|以上|≥|≧|>=/u.test(words);
+  const saysLower = /不超过|最多|至多|以下|以内|≤/u.test(words);
+  const saysHigher = /最少|至少|不少于|不低于|以上|≥/u.test(words);
   if (saysLower && saysHigher) return null;
   const lower = saysLower || (!saysHigher && lowerIsBetter(name));
   return {
