@@ -208,6 +208,7 @@ const otherDepartments: [string, string | undefined, Expected][] = [
   ["3%", "成本", { ...rate(0.03), comparator: "<=", direction: "lower" }],
   ["320人/天", "培训费", measure(320, "人/天", "<=")],
   ["5起", "查处违法案件起数", count(5, "起")],
+  ["1‰", "辦案人員被投訴率", { ...rate(0.001, "‰"), comparator: "<=", direction: "lower" }], // a traditional name reads the same
   ["98%", "成本核算率", rate(0.98)],
   ["95%", "投诉办结率", rate(0.95)],
   ["95%", "投诉处理率", rate(0.95)],
