@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-// Playwright cannot download its own browser here: use Debian's Chromium when present.
-const chromium = "/usr/bin/chromium";
+// Playwright cannot download its own browser here: use Debian's Chromium (or CHROMIUM_PATH, as the PDF
+// reports do) when present; npm test's preflight (scripts/preflight.sh) stops first when it is not.
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({

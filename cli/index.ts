@@ -8,6 +8,8 @@ import { runRollover } from "./rollover";
 import { runTables } from "./tables";
 import { runBackup, runRestore } from "./backup";
 import { runDepartment, runFinance } from "./installation";
+import { env } from "../lib/env";
+import { databaseNotReady, describeDatabase } from "../lib/db/readiness";
 
 const usage = `usage:
   npm run -s cli -- export indicators --year 2024 --format json|csv
@@ -26,18 +28,32 @@ const usage = `usage:
   npm run -s cli -- report summary    --year 2024 --format xlsx|pdf|csv|json --out FILE
   (--dept CODE names the department for report, tables and rollover when the installation has several)`;
 
+/**
+ * A command that reads or writes data runs only on a migrated database holding a department (the first
+ * department and finance accounts need only the migrations); otherwise one line and exit 2.
+ * It does not set the database up itself: a mistyped DATABASE_URL or another working directory
+ * would silently get a new, seeded database, and an export from it would look like real data.
+ */
+async function withDatabase(run: () => Promise<number>, data = true): Promise<number> {
+  const missing = await databaseNotReady(env.DATABASE_URL, { data });
+  if (!missing) return run();
+  process.stderr.write(`数据库尚未建立，请运行 npm run db:setup / the database ${describeDatabase(env.DATABASE_URL)} is not set up (${missing}): run npm run db:setup\n`);
+  return 2;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [a, b, ...rest] = argv;
-  if (a === "export" && b === "indicators") return runExport(rest);
+  const tail = [b, ...rest].filter((x): x is string => x !== undefined);
+  if (a === "export" && b === "indicators") return withDatabase(() => runExport(rest));
   if (a === "targets" && (b === "evaluate" || b === "parse")) return runTargetsEvaluate(rest);
-  if (a === "token") return runToken([b, ...rest].filter((x): x is string => x !== undefined));
-  if (a === "backup") return runBackup([b, ...rest].filter((x): x is string => x !== undefined));
-  if (a === "restore") return runRestore([b, ...rest].filter((x): x is string => x !== undefined));
-  if (a === "tables") return runTables([b, ...rest].filter((x): x is string => x !== undefined));
-  if (a === "rollover") return runRollover([b, ...rest].filter((x): x is string => x !== undefined));
-  if (a === "department") return runDepartment([b, ...rest].filter((x): x is string => x !== undefined));
-  if (a === "finance") return runFinance([b, ...rest].filter((x): x is string => x !== undefined));
-  if (a === "report") return runReport([b, ...rest].filter((x): x is string => x !== undefined));
+  if (a === "token") return withDatabase(() => runToken(tail));
+  if (a === "backup") return runBackup(tail);
+  if (a === "restore") return runRestore(tail);
+  if (a === "tables") return withDatabase(() => runTables(tail));
+  if (a === "rollover") return withDatabase(() => runRollover(tail));
+  if (a === "department") return withDatabase(() => runDepartment(tail), false);
+  if (a === "finance") return withDatabase(() => runFinance(tail), false);
+  if (a === "report") return withDatabase(() => runReport(tail));
   throw new CliError(a ? `unknown command: ${[a, b].filter(Boolean).join(" ")}` : "no command given");
 }
 

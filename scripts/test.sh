@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
 # The whole test suite (`npm test`): types and lint, unit + integration on SQLite, the same integration
 # tests on PostgreSQL when one is reachable (always in CI), one production build, the system
-# tests against real `next start` servers (crash, concurrency, two instances; tests/system), then
-# Playwright in Chromium on that same build.
+# tests against real `next start` servers (crash, concurrency, two instances, a fresh clone;
+# tests/system), then Playwright in Chromium on that same build.
+# `npm test -- FILE…` checks the machine the same way, then runs only those vitest files on SQLite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stage() { echo "== $1 ($(date +%T))"; }
+
+# Chromium, CJK fonts, poppler, node_modules (PostgreSQL in CI): installed in CI, else one line and exit 2.
+bash scripts/preflight.sh
+
+if [ $# -gt 0 ]; then
+  stage "unit + integration (SQLite): $*"
+  TEST_ENGINE=sqlite exec npx vitest run "$@"
+fi
 
 stage "typecheck and lint"
 npx tsc --noEmit

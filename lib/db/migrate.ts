@@ -13,7 +13,7 @@ export type MigrationResult = { applied: string[]; skipped: string[] };
 const TABLE = `CREATE TABLE IF NOT EXISTS "_jixiao_migrations" (
   "name" TEXT NOT NULL PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)`;
 
-function migrationFiles(dir: string) {
+export function migrationFiles(dir: string) {
   return readdirSync(dir)
     .filter((f) => f.endsWith(".sql"))
     .sort()
