@@ -1,0 +1,175 @@
+// Generality (issue 12): other departments' published 绩效目标表 (tests/fixtures/budgets, see its README)
+// must extract with every row accounted for, and bad documents must come back with a problem that says
+// where. The expected counts and rows were written by hand from the source tables, not from the extractor.
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { AnnualRow, LongRow } from "../../prisma/seed/document";
+import { extractBudget } from "./extract";
+import type { Extraction } from "./types";
+
+const DIR = path.resolve(import.meta.dirname, "../../tests/fixtures/budgets");
+const SEED = path.resolve(import.meta.dirname, "../../prisma/data/source/wuhan-hrss-2024-department-budget.txt");
+const read = (file: string) => readFileSync(path.join(DIR, file), "utf8");
+
+type ExpectedRow = { level1: string; level2: string; name: string; value: string; basis: string | null };
+type Expected = {
+  source: string;
+  year: number;
+  tables: { kind: string; title: string; project: string; columns: string[]; annual_rows: number; long_term_rows: number; rows: ExpectedRow[] }[];
+};
+
+/** The goal tables an extraction holds (表11's goals flattened, then each 表12), empty ones left out. */
+function goalTables(x: Extraction) {
+  const { table11, tables12 } = x.document;
+  return [
+    { table: "11", annual: table11.annual.flatMap((g) => g.rows), longTerm: table11.long_term.flatMap((g) => g.rows) },
+    ...tables12.map((t) => ({ table: t.table, annual: t.annual.rows, longTerm: t.long_term.rows })),
+  ].filter((t) => t.annual.length + t.longTerm.length > 0);
+}
+
+/** An annual row in the expected form: its current-year value (the other years must be empty in a one-value table). */
+function asExpected(row: AnnualRow | LongRow, year: number, oneValue: boolean): ExpectedRow & { others?: (string | null)[] } {
+  if ("value" in row) return { level1: row.level1, level2: row.level2, name: row.name, value: row.value, basis: row.basis };
+  const values = row.values as Record<string, string | null>;
+  const others = Object.entries(values).filter(([y]) => y !== String(year)).map(([, v]) => v);
+  return { level1: row.level1, level2: row.level2, name: row.name, value: values[String(year)] ?? "", basis: row.basis, ...(oneValue ? { others } : {}) };
+}
+
+const squash = (s: string) => s.replace(/[\s\f]/g, "");
+// Problems that mean a row or a table was not read; a readable fixture has none of them.
+const LOST = new Set(["unreadable_row", "row_count", "truncated", "no_tables", "unknown_layout"]);
+
+const fixtures = readdirSync(DIR).filter((f) => f.endsWith(".txt")).map((f) => f.replace(/\.txt$/, ""));
+
+describe("other departments' budget documents", () => {
+  it("has at least three fixtures, each with its hand-written answer", () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(3);
+    for (const f of fixtures) expect(readdirSync(DIR)).toContain(`${f}.expected.json`);
+  });
+
+  for (const name of fixtures) {
+    describe(name, () => {
+      const text = read(`${name}.txt`);
+      const expected = JSON.parse(read(`${name}.expected.json`)) as Expected;
+      const x = extractBudget(text);
+      const tables = goalTables(x);
+
+      it("reads the budget year", () => {
+        expect(x.year).toBe(expected.year);
+      });
+
+      it("finds every table with all its annual and long-term rows", () => {
+        expect(tables.map((t) => [t.annual.length, t.longTerm.length])).toEqual(
+          expected.tables.map((t) => [t.annual_rows, t.long_term_rows]),
+        );
+      });
+
+      it("reads the sample rows exactly", () => {
+        expected.tables.forEach((e, i) => {
+          const got = tables[i];
+          expect(got, `table ${i + 1} (${e.title})`).toBeDefined();
+          const oneValue = !e.columns.some((c) => /前年|上年/.test(c));
+          for (const want of e.rows) {
+            const found = [...got.annual, ...got.longTerm].find((r) => r.name === want.name);
+            expect(found, `row ${want.name}`).toBeDefined();
+            const row = asExpected(found!, expected.year, oneValue);
+            expect({ ...row, others: undefined }).toEqual({ ...want, others: undefined });
+            for (const v of row.others ?? []) expect(v, `${want.name}: only the current year is printed`).toBeNull();
+          }
+        });
+      });
+
+      it("points each row at source lines that hold its name and value", () => {
+        const lines = text.split(/\r?\n/);
+        const printed = expected.tables.reduce((n, t) => n + t.annual_rows + t.long_term_rows, 0);
+        expect(x.rows).toHaveLength(printed);
+        for (const src of x.rows) {
+          expect(src.from).toBeGreaterThanOrEqual(1);
+          expect(src.to).toBeGreaterThanOrEqual(src.from);
+          expect(src.to).toBeLessThanOrEqual(x.lineCount);
+          const t = tables.find((g) => g.table === src.table)!;
+          const row = asExpected((src.term === "annual" ? t.annual : t.longTerm)[src.index], expected.year, false);
+          const held = squash(lines.slice(src.from - 1, src.to).join(""));
+          expect(held, `lines ${src.from}-${src.to}`).toContain(squash(row.name));
+          expect(held, `lines ${src.from}-${src.to}`).toContain(squash(row.value));
+        }
+      });
+
+      it("reports no row or table as unreadable, and any other problem by line", () => {
+        expect(x.problems.filter((p) => LOST.has(p.code))).toEqual([]);
+        for (const p of x.problems) {
+          expect(p.line).toBeGreaterThanOrEqual(0);
+          expect(p.line).toBeLessThanOrEqual(x.lineCount);
+          expect(p.message.zh).not.toBe("");
+          expect(p.message.en).not.toBe("");
+        }
+      });
+    });
+  }
+});
+
+/** Line number (1-based) of the first line of `text` equal to `line`. */
+function lineOf(text: string, line: string): number {
+  const i = text.split(/\r?\n/).findIndex((l) => l.replace(/\f/g, "").trim() === line);
+  if (i < 0) throw new Error(`fixture has no line ${JSON.stringify(line)}`);
+  return i + 1;
+}
+
+const codes = (x: Extraction) => x.problems.map((p) => p.code);
+const indicatorRows = (x: Extraction) => goalTables(x).reduce((n, t) => n + t.annual.length + t.longTerm.length, 0);
+
+describe("bad documents", () => {
+  it("a text with no indicator table: no_tables, no rows", () => {
+    const x = extractBudget(read("bad/no-tables.txt"));
+    expect(codes(x)).toContain("no_tables");
+    expect(indicatorRows(x)).toBe(0);
+    const p = x.problems.find((q) => q.code === "no_tables")!;
+    expect(p.message.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(p.message.en).toMatch(/[a-z]/);
+  });
+
+  it("a document cut in the middle of a table: truncated, at or after the half row", () => {
+    const text = read("bad/truncated.txt");
+    const x = extractBudget(text);
+    const p = x.problems.find((q) => q.code === "truncated");
+    expect(p, JSON.stringify(x.problems)).toBeDefined();
+    expect(p!.line).toBeGreaterThanOrEqual(lineOf(text, "乡村旅游带动增加贫困人"));
+    expect(p!.line).toBeLessThanOrEqual(x.lineCount);
+    expect(p!.page).toBe(2);
+  });
+
+  it("a row whose value cell is missing: unreadable_row at its line, the other rows still read", () => {
+    const text = read("bad/missing-value.txt");
+    const x = extractBudget(text);
+    const p = x.problems.find((q) => q.code === "unreadable_row");
+    expect(p, JSON.stringify(x.problems)).toBeDefined();
+    expect(p!.line).toBe(lineOf(text, "年增粮食"));
+    // 12 rows printed: 11 read, 1 reported — none silently lost.
+    expect(indicatorRows(x)).toBe(11);
+  });
+
+  it("a 表12 annual row with two of its three values: unreadable_row at that line", () => {
+    const seed = readFileSync(SEED, "utf8");
+    const row = "开展新闻报道（政研处） 100次 100次 100次";
+    expect(seed).toContain(row);
+    const text = seed.replace(row, "开展新闻报道（政研处） 100次 100次");
+    const x = extractBudget(text);
+    const p = x.problems.find((q) => q.code === "unreadable_row" && q.line === lineOf(text, "开展新闻报道（政研处） 100次 100次"));
+    expect(p, JSON.stringify(x.problems.slice(0, 5))).toBeDefined();
+    expect(p!.table).toBe("12-1");
+    expect(x.rows.length + x.problems.filter((q) => q.code === "unreadable_row").length).toBe(262);
+  });
+
+  it("a document that lists seven projects but holds six 表12 tables: row_count", () => {
+    const seed = readFileSync(SEED, "utf8");
+    const lines = seed.split("\n");
+    const from = lines.indexOf("表12-3");
+    const to = lines.indexOf("表12-4");
+    expect(from).toBeGreaterThan(0);
+    expect(to).toBeGreaterThan(from);
+    const x = extractBudget([...lines.slice(0, from), ...lines.slice(to)].join("\n"));
+    expect(x.document.tables12).toHaveLength(6);
+    expect(codes(x)).toContain("row_count");
+  });
+});
