@@ -143,6 +143,17 @@ describe("bad documents", () => {
     expect(p!.page).toBe(2);
   });
 
+  it("the seed cut in the middle of 表12-7's annual table: truncated, table 12-7, at or after the half row", () => {
+    const lines = readFileSync(SEED, "utf8").split("\n");
+    const half = lines.indexOf("面向社会和企业", lines.indexOf("表12-7")) + 1; // a name's first line, 1-based
+    expect(half).toBeGreaterThan(4000);
+    const x = extractBudget(lines.slice(0, half + 1).join("\n")); // ends after "开展的技能培训"
+    const p = x.problems.find((q) => q.code === "truncated");
+    expect(p, JSON.stringify(x.problems.slice(0, 5))).toBeDefined();
+    expect(p!.table).toBe("12-7");
+    expect(p!.line).toBeGreaterThanOrEqual(half);
+  });
+
   it("a row whose value cell is missing: unreadable_row at its line, the other rows still read", () => {
     const text = read("bad/missing-value.txt");
     const x = extractBudget(text);
