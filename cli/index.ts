@@ -8,6 +8,7 @@ import { runRollover } from "./rollover";
 import { runTables } from "./tables";
 import { runBackup, runRestore } from "./backup";
 import { runDepartment, runFinance } from "./installation";
+import { runOnboard } from "./onboard";
 
 const usage = `usage:
   npm run -s cli -- export indicators --year 2024 --format json|csv
@@ -15,6 +16,7 @@ const usage = `usage:
   npm run -s cli -- token create|revoke --user NAME
   npm run -s cli -- finance create --username NAME --name 姓名      (a city finance bureau account)
   npm run -s cli -- department create --code CODE --name 部门名称 --admin NAME --admin-name 姓名
+  npm run -s cli -- onboard --file 部门预算.txt|.pdf [--dept CODE] [--year 2025] [--confirm] [--user NAME] [--format text|json]
   npm run -s cli -- report self-eval   --year 2024 --project <code> | --department --format xlsx|pdf|csv|json --out FILE [--version N] [--layout id]
   npm run -s cli -- report monitoring --year 2024 --project <code> | --department [--month 7] --format xlsx|pdf|csv|json --out FILE
   npm run -s cli -- tables export --year 2024 --out FILE [--template] [--dept CODE]
@@ -36,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
   if (a === "rollover") return runRollover([b, ...rest].filter((x): x is string => x !== undefined));
   if (a === "department") return runDepartment([b, ...rest].filter((x): x is string => x !== undefined));
   if (a === "finance") return runFinance([b, ...rest].filter((x): x is string => x !== undefined));
+  if (a === "onboard") return runOnboard([b, ...rest].filter((x): x is string => x !== undefined));
   if (a === "report") return runReport([b, ...rest].filter((x): x is string => x !== undefined));
   throw new CliError(a ? `unknown command: ${[a, b].filter(Boolean).join(" ")}` : "no command given");
 }
