@@ -6,6 +6,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AnnualRow, LongRow } from "../../prisma/seed/document";
 import { extractBudget } from "./extract";
+import { pdfToText } from "./pdf";
 import type { Extraction } from "./types";
 
 const DIR = path.resolve(import.meta.dirname, "../../tests/fixtures/budgets");
@@ -111,6 +112,20 @@ describe("other departments' budget documents", () => {
       });
     });
   }
+});
+
+describe("the yueyang table as a PDF (printed by Chromium from the stored HTML table)", () => {
+  it("pdfToText, then extractBudget, reads the same 12 rows as the text fixture", async () => {
+    const expected = JSON.parse(read("yueyang-agri-2022-farmland.expected.json")) as Expected;
+    const x = extractBudget(await pdfToText(path.join(DIR, "pdf/yueyang-agri-2022-farmland.pdf")));
+    const tables = goalTables(x);
+    expect(x.year).toBe(2022);
+    expect(tables.map((t) => [t.annual.length, t.longTerm.length])).toEqual([[12, 0]]);
+    for (const want of expected.tables[0].rows) {
+      const found = tables[0].annual.find((r) => r.name === want.name);
+      expect(found && asExpected(found, expected.year, false), want.name).toMatchObject(want);
+    }
+  });
 });
 
 /** Line number (1-based) of the first line of `text` equal to `line`. */
