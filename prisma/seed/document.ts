@@ -6,11 +6,12 @@ import { z } from "zod";
 const str = z.string();
 const opt = z.string().nullable();
 
+// The year columns (前年 / 上年 / 当年) follow the document's year: { "2022", "2023", "2024" } in 2024.
 const annualRow = z.object({
   level1: str,
   level2: str,
   name: str,
-  values: z.object({ "2022": opt, "2023": opt, "2024": str }),
+  values: z.record(z.string().regex(/^\d{4}$/), opt),
   basis: opt,
 });
 const longRow = z.object({ level1: str, level2: str, name: str, value: str, basis: opt });
@@ -31,7 +32,7 @@ export const table11Schema = z.object({
 });
 
 export const table12Schema = z.object({
-  table: z.string().regex(/^12-[1-7]$/),
+  table: z.string().regex(/^12-\d+$/),
   project: z
     .object({
       name: str,
@@ -58,7 +59,7 @@ export const table10Schema = z.object({
     }),
   ),
 });
-export const unitsSchema = z.array(z.object({ code: z.string().regex(/^503\d{3}$/), name: str }));
+export const unitsSchema = z.array(z.object({ code: z.string().regex(/^\d{3,}$/), name: str }));
 export const organizationsSchema = z.object({
   department: z.object({ code: str, name: str, shortName: str }),
   divisions: z.array(str),
