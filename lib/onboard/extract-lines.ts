@@ -1,14 +1,16 @@
 // The text of a budget document as numbered lines (and pages when pdftotext's form feeds are there).
 import type { ExtractProblem } from "./types";
 
-export type Line = { no: number; page: number | null; text: string };
+/** text: trimmed; raw: as printed (a space at a line's end inside a paragraph is part of the text). */
+export type Line = { no: number; page: number | null; text: string; raw?: string };
 
 export function toLines(text: string): Line[] {
   const paged = text.includes("\f");
   let page = 1;
   return text.split(/\r?\n/).map((raw, i) => {
     const feeds = raw.split("\f").length - 1;
-    const line = { no: i + 1, page: paged ? page + (raw.startsWith("\f") ? 1 : 0) : null, text: raw.replace(/\f/g, "").trim() };
+    const printed = raw.replace(/[\f\r]/g, "");
+    const line = { no: i + 1, page: paged ? page + (raw.startsWith("\f") ? 1 : 0) : null, text: printed.replace(/^[ \t]+|[ \t]+$/g, ""), raw: printed };
     page += feeds;
     return line;
   });
@@ -27,13 +29,17 @@ export function problem(
   return { code, table, page: at?.page ?? null, line: at?.no ?? 0, ...(text !== undefined ? { text } : {}), message: { zh, en } };
 }
 
-/** Paragraph text wrapped by the PDF: lines joined without a separator, numbered items ("1.", "2、") on their own lines. */
+/**
+ * Paragraph text wrapped by the PDF: lines joined by removing the line break only, numbered items
+ * ("1.", "2、") on their own lines, each item trimmed of the spaces the PDF pads it with.
+ */
 export function joinParagraph(lines: readonly Line[]): string | null {
-  const out: string[] = [];
+  const items: string[] = [];
   for (const l of lines) {
     if (!l.text) continue;
-    if (out.length && /^\d+[.．、]/.test(l.text)) out.push("\n");
-    out.push(l.text);
+    const piece = (l.raw ?? l.text).replace(/^[ \t]+/, "");
+    if (!items.length || /^\d{1,2}[.．、](?!\d)/.test(l.text)) items.push(piece);
+    else items[items.length - 1] += piece;
   }
-  return out.length ? out.join("") : null;
+  return items.length ? items.map((s) => s.replace(/[ \t]+$/, "")).join("\n") : null;
 }

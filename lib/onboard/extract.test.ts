@@ -17,7 +17,11 @@ function diff(expected: unknown, actual: unknown, at = "", out = { same: 0, diff
       diff((expected as Record<string, unknown>)[k], a, `${at}.${k}`, out);
     }
   } else if (Object.is(expected, actual)) out.same++;
-  else out.differ.push(`${at}: expected ${JSON.stringify(expected)} got ${JSON.stringify(actual)}`);
+  else if (typeof expected === "string" && typeof actual === "string") {
+    let i = 0;
+    while (expected[i] === actual[i]) i++;
+    out.differ.push(`${at}: differs at ${i}: expected …${JSON.stringify(expected.slice(Math.max(0, i - 20), i + 30))} got …${JSON.stringify(actual.slice(Math.max(0, i - 20), i + 30))}`);
+  } else out.differ.push(`${at}: expected ${JSON.stringify(expected)} got ${JSON.stringify(actual)}`);
   return out;
 }
 
