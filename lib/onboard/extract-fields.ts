@@ -126,7 +126,62 @@ function overallGoal(lines: readonly Line[]): string | null {
   return joinParagraph(body.slice(Math.max(firstWide, 0)));
 }
 
+const DEPT_LABELS = ["部门（单位）", "部门\\(单位\\)", "填报人", "联系电话", "部门总体", "部门职能概述", "年度工作任务", "项目支出情况", "整体绩效目标"];
+const FUND_ROW = /^(\S+)\s+([\d,]+(?:\.\d+)?)\s+([\d.]+%)\s+([\d,]+(?:\.\d+)?)\s+([\d,]+(?:\.\d+)?)$/;
+const PROJECT_ROW = /^(?:(\S+)\s+)?(\S+类)\s+([\d,]+(?:\.\d+)?)\s+([\d,]+(?:\.\d+)?)$/;
+
+/** 表11's head: the department, its funds (收入/支出构成), 职能概述, 年度工作任务 and its projects. */
 export function readDepartment(lines: readonly Line[]): Table11["department"] {
-  void lines;
-  return { name: "", funds: [], projects: [] };
+  const fs = fields(lines, DEPT_LABELS);
+  const get = (label: string) => fs.find((f) => f.label === label);
+  const unit = get("部门（单位）") ?? get("部门\\(单位\\)");
+  const name = unit ? (unit.inline.replace(/^名称\s*/, "") || unit.below.find((l) => l.text && l.text !== "名称")?.text) : undefined;
+
+  // 总体资金情况: "收入\n构成" / "支出\n构成" groups, the year columns from the header ("2023年 2022年").
+  const funds: Record<string, string>[] = [];
+  const fundLines = get("部门总体")?.below ?? [];
+  const years = fundLines.flatMap((l) => (/^(\d{4}年\s*)+$/.test(l.text) ? [...l.text.matchAll(/(\d{4})年/g)].map((m) => m[1]) : []));
+  let group = "";
+  let pieces = "";
+  for (const l of fundLines) {
+    const m = FUND_ROW.exec(l.text);
+    if (m) {
+      funds.push({ group, item: m[1], amount: m[2], share: m[3], [`y${years[0] ?? "1"}`]: m[4], [`y${years[1] ?? "2"}`]: m[5] });
+      pieces = "";
+    } else if (l.text && !/金额|占比|\d{4}年|资金情况/.test(l.text)) {
+      pieces += l.text;
+      if (/构成$/.test(pieces)) [group, pieces] = [pieces, ""];
+    }
+  }
+
+  // 项目支出情况: name (wrapped), then "类别 总预算 本年度预算", then the purpose as one block.
+  const projects: Record<string, string>[] = [];
+  const pl = get("项目支出情况")?.below ?? [];
+  const start = pl.findIndex((l) => /主要支出方向/.test(l.text)) + 1;
+  let pending: string[] = [];
+  for (let i = start; i < pl.length; i++) {
+    const m = PROJECT_ROW.exec(pl[i].text);
+    if (!m) {
+      if (pl[i].text) pending.push(pl[i].text);
+      continue;
+    }
+    let j = i + 1;
+    while (j < pl.length && !pl[j].text) j++;
+    const purpose: Line[] = [];
+    for (; j < pl.length && pl[j].text; j++) purpose.push(pl[j]);
+    projects.push({ name: pending.join("") + (m[1] ?? ""), category: m[2], total: m[3], current: m[4], purpose: joinParagraph(purpose) ?? "" });
+    pending = [];
+    i = j;
+  }
+  const filler = cell(get("填报人"));
+  const phone = cell(get("联系电话"));
+  return {
+    name: name ?? "",
+    ...(filler ? { filler } : {}),
+    ...(phone ? { phone } : {}),
+    funds,
+    overview: joinParagraph(get("部门职能概述")?.below ?? []),
+    tasks: joinParagraph(get("年度工作任务")?.below ?? []),
+    projects,
+  };
 }
