@@ -50,6 +50,7 @@ export const table12Schema = z.object({
 const amounts = z.record(z.string(), opt);
 export const table10Schema = z.object({
   table: z.literal("10"),
+  total: amounts.optional(), // the department's row
   projects: z.array(
     z.object({
       code: str,
