@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readDocument } from "../../prisma/seed/document";
+import { extractDocument, readDocument } from "../../prisma/seed/document";
 import { extractBudget } from "./extract";
 import type { Extraction } from "./types";
 
@@ -85,5 +85,9 @@ describe("extractBudget on the 2024 seed text", () => {
     expect(x.rows).toHaveLength(total);
     for (const r of x.rows) expect(r.from).toBeLessThanOrEqual(r.to);
     expect(x.problems).toEqual([]);
+  });
+
+  it("gives the seed loader the same document as the transcription (extractDocument = readDocument)", () => {
+    expect(extractDocument(2024)).toEqual(readDocument(2024));
   });
 });

@@ -2,7 +2,7 @@
 // (prisma/data/<year>/*.json, see prisma/data/FORMAT.md). Pure: text in, tables and problems out.
 import type { AnnualRow, LongRow, Table11, Table12 } from "../../prisma/seed/document";
 import { readIndicatorTable, type ParsedRow, type Term } from "./extract-indicators";
-import { type Line, joinParagraph, problem, toLines } from "./extract-lines";
+import { type Line, problem, toLines } from "./extract-lines";
 import { readDepartment, readProject } from "./extract-fields";
 import { readTable10, readUnits } from "./extract-table10";
 import type { Extraction, ExtractProblem, RowSource } from "./types";
@@ -64,7 +64,9 @@ export function extractBudget(text: string): Extraction {
     const annual: Table11["annual"] = [];
     const starts = s11.lines.flatMap((l, i) => {
       const m = /^(长期|年度)目标\s*(\d+)\s*[：:]\s*(.*)$/.exec(l.text);
-      return m ? [{ i, term: (m[1] === "长期" ? "long_term" : "annual"), no: Number(m[2]), goal: m[3] }] : [];
+      if (!m) return [];
+      const term: Term = m[1] === "长期" ? "long_term" : "annual";
+      return [{ i, term, no: Number(m[2]), goal: m[3] }];
     });
     starts.forEach((s, k) => {
       const end = starts[k + 1]?.i ?? s11.lines.length;
@@ -105,7 +107,6 @@ export function extractBudget(text: string): Extraction {
   if (!table11 && !tables12.length) {
     problems.push(problem("no_tables", null, null, "文档中没有找到绩效目标表（表11、表12）", "no performance-goal tables (表11, 表12) were found in the document"));
   }
-  void joinParagraph;
   return {
     year,
     document: {

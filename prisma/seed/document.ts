@@ -1,7 +1,9 @@
-// Reads and validates the transcribed 2024 document (prisma/data/2024/*.json, see FORMAT.md).
-import { readFileSync } from "node:fs";
+// Reads and validates the 2024 document: the hand transcription (prisma/data/2024/*.json, see
+// FORMAT.md) or the extractor's reading of the published text (prisma/data/source), which agree exactly.
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { extractBudget } from "../../lib/onboard/extract";
 
 const str = z.string();
 const opt = z.string().nullable();
@@ -85,24 +87,55 @@ export type Document = {
 
 export const DATA_DIR = path.resolve(import.meta.dirname, "..", "data");
 
-function read<T>(file: string, schema: z.ZodType<T>): T {
-  const raw: unknown = JSON.parse(readFileSync(file, "utf8"));
+function check<T>(name: string, raw: unknown, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new Error(`${path.basename(file)}: ${first?.path.join(".")}: ${first?.message}`);
+    throw new Error(`${name}: ${first?.path.join(".")}: ${first?.message}`);
   }
   return parsed.data;
 }
+const read = <T>(file: string, schema: z.ZodType<T>): T => check(path.basename(file), JSON.parse(readFileSync(file, "utf8")), schema);
 
+/** The hand transcription (prisma/data/<year>/*.json): every table-12-N.json there, in N order. */
 export function readDocument(year = 2024, dir = DATA_DIR): Document {
   const y = path.join(dir, String(year));
+  const n12 = readdirSync(y)
+    .flatMap((f) => /^table-12-(\d+)\.json$/.exec(f)?.[1] ?? [])
+    .map(Number)
+    .sort((a, b) => a - b);
   return {
     year,
     table11: read(path.join(y, "table-11.json"), table11Schema),
-    tables12: [1, 2, 3, 4, 5, 6, 7].map((n) => read(path.join(y, `table-12-${n}.json`), table12Schema)),
+    tables12: n12.map((n) => read(path.join(y, `table-12-${n}.json`), table12Schema)),
     table10: read(path.join(y, "table-10.json"), table10Schema),
     units: read(path.join(y, "units.json"), unitsSchema),
+    organizations: read(path.join(dir, "organizations.json"), organizationsSchema),
+  };
+}
+
+export const SOURCE_DIR = path.join(DATA_DIR, "source");
+
+/**
+ * The same document read by the extractor from the published text (prisma/data/source/*.txt whose
+ * name holds the year), checked by the same schemas. Refuses a text the extractor reports problems in:
+ * a seed must not load a partly read document.
+ */
+export function extractDocument(year = 2024, dir = DATA_DIR): Document {
+  const src = path.join(dir, "source");
+  const file = readdirSync(src).find((f) => f.endsWith(".txt") && f.includes(String(year)));
+  if (!file) throw new Error(`no source text for ${year} in ${src}`);
+  const x = extractBudget(readFileSync(path.join(src, file), "utf8"));
+  const first = x.problems[0];
+  if (first) throw new Error(`${file}:${first.line}: ${first.message.en}${first.text ? ` (${first.text})` : ""}`);
+  if (x.year !== year) throw new Error(`${file}: the document's year is ${x.year}, not ${year}`);
+  const d = x.document;
+  return {
+    year,
+    table11: check(`${file} 表11`, d.table11, table11Schema),
+    tables12: d.tables12.map((t) => check(`${file} 表${t.table}`, t, table12Schema)),
+    table10: check(`${file} 表10`, d.table10, table10Schema),
+    units: check(`${file} units`, d.units, unitsSchema),
     organizations: read(path.join(dir, "organizations.json"), organizationsSchema),
   };
 }
