@@ -43,9 +43,9 @@ function placings(k: number, from: readonly Column[]): Column[][] {
 }
 
 /** Places each row's parts into columns so that, column by column, they add up to `target`. */
-function solve(rows: readonly string[][], target: Partial<Record<Column, string>>): Column[][] | null {
+function solve(rows: readonly string[][], target: Readonly<Record<Column, string | null>>): Column[][] | null {
   const cols = PARTS.filter((c) => target[c] != null);
-  const goal = new Map(cols.map((c) => [c, cents(target[c] as string)]));
+  const goal = new Map(cols.map((c) => [c, cents(target[c] ?? "0")]));
   const sums = new Map(cols.map((c) => [c, 0]));
   const chosen: Column[][] = [];
   let steps = 0;
