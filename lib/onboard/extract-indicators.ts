@@ -48,7 +48,9 @@ export type IndicatorTable = {
   table: string;
   term: Term;
   goalNo: number | null;
-  years: number[]; // the annual value columns (前年, 上年, 当年)
+  years: number[]; // the annual values' years (前年, 上年, 当年)
+  printed?: number[]; // the years the grid prints a column for (default: all of years)
+  endsText?: boolean; // the grid runs to the end of the text: an unfinished row there means a cut file
   lines: readonly Line[];
 };
 
@@ -68,17 +70,35 @@ function verticalLines(lines: readonly Line[]): Set<number> {
   return skip;
 }
 
+/** 二级 cells printed with no row under them ("经济效益指标\n\n社会效益指标\n\n<row>"): the last one holds the rows. */
+function lastLevel2(text: string): string {
+  const words: string[] = [];
+  for (let rest = text; rest; ) {
+    const w = LEVEL2.filter((x) => rest.startsWith(x)).sort((a, b) => b.length - a.length)[0];
+    if (!w) return text;
+    words.push(w);
+    rest = rest.slice(w.length);
+  }
+  return words[words.length - 1] ?? text;
+}
+
 function splitLevels(text: string, current: { level1: string; level2: string }): { level1: string; level2: string } {
   const l1 = LEVEL1.filter((w) => text.startsWith(w)).sort((a, b) => b.length - a.length)[0];
   if (l1 && !(text === l1 && LEVEL2.includes(text) && current.level1 && current.level1 !== text)) {
     const rest = text.slice(l1.length);
-    return { level1: l1, level2: rest || current.level2 };
+    return { level1: l1, level2: rest ? lastLevel2(rest) : current.level2 };
   }
-  return { level1: current.level1, level2: text };
+  return { level1: current.level1, level2: lastLevel2(text) };
 }
 
+/** Brackets opened minus closed: a cell split must not leave a name's bracket open or a value's closing one. */
+const openBrackets = (s: string) => (s.match(/[（(]/g)?.length ?? 0) - (s.match(/[）)]/g)?.length ?? 0);
+/** Text under the grid that is not a row: notes, sign-off boxes, who filled it in. */
+const FOOTER = /^(注[:：]|说明[:：]|填表人|填报人[:：]|填报日期|单位负责人|财政部门|.*审核意见|.*[(（]盖章[)）]\s*$)/;
+
 export function readIndicatorTable(t: IndicatorTable): { rows: ParsedRow[]; problems: ExtractProblem[] } {
-  const ncols = t.term === "annual" ? t.years.length : 1;
+  const printed = t.printed ?? t.years;
+  const ncols = t.term === "annual" ? printed.length : 1;
   const rows: ParsedRow[] = [];
   const problems: ExtractProblem[] = [];
   const vertical = verticalLines(t.lines);
@@ -115,7 +135,7 @@ export function readIndicatorTable(t: IndicatorTable): { rows: ParsedRow[]; prob
     }
     const row: AnnualRow | LongRow =
       t.term === "annual"
-        ? { level1: cur.level1, level2: cur.level2, name: fullName, values: Object.fromEntries(t.years.map((y, i) => [String(y), values[i] ?? null])), basis }
+        ? { level1: cur.level1, level2: cur.level2, name: fullName, values: Object.fromEntries(t.years.map((y) => [String(y), printed.includes(y) ? (values[printed.indexOf(y)] ?? null) : null])), basis }
         : { level1: cur.level1, level2: cur.level2, name: fullName, value: values[0] ?? "", basis };
     rows.push({ row, from, to: at.no });
     lastValues = values;
@@ -140,7 +160,15 @@ export function readIndicatorTable(t: IndicatorTable): { rows: ParsedRow[]; prob
       continue;
     }
     headerMode = false;
+    if (FOOTER.test(text)) break;
     const toks = tokens(text);
+    // A category after a blank line while a name waits for its values: that name's row has no values.
+    if (name.length && blankBefore && toks.every(isLevelPiece) && LEVEL_WORDS.some((w) => w.startsWith(toks[0])) && toks.join("").length > 1 && openBrackets(name.map((l) => l.text).join("")) === 0) {
+      problems.push(
+        problem("unreadable_row", t.table, name[0], "该行没有指标值", "this row has no target value", name.map((l) => l.text).join("\n")),
+      );
+      name = [];
+    }
 
     // The rest of a value that wrapped onto the next line.
     if (lastOpen && !blankBefore && !name.length && !levelBuf.length && toks.length <= ncols && !toks.every(isLevelPiece)) {
@@ -148,7 +176,7 @@ export function readIndicatorTable(t: IndicatorTable): { rows: ParsedRow[]; prob
       vs[vs.length - 1] += toks.join("");
       const r = rows[rows.length - 1];
       if ("value" in r.row) r.row.value = vs[0];
-      else r.row.values[String(t.years[vs.length - 1])] = vs[vs.length - 1];
+      else r.row.values[String(printed[vs.length - 1])] = vs[vs.length - 1];
       r.to = line.no;
       continue;
     }
@@ -195,9 +223,17 @@ export function readIndicatorTable(t: IndicatorTable): { rows: ParsedRow[]; prob
     const basis = toks.length > 1 && isBasis(toks[toks.length - 1]) ? (toks.pop() as string) : null;
     const k = toks.length;
     const first = levelBuf.length ? levelStart : line.no;
-    if (k > ncols) {
+    const sofar = name.map((l) => l.text).join("");
+    const splitOk = (n: number) => openBrackets(sofar + toks.slice(0, n).join("")) === 0 && toks.slice(n).every((v) => openBrackets(v) === 0);
+    if (!name.length && k > 1 && k < ncols + 1 && !VALUE_SHAPE.test(toks[0]) && toks.slice(1).every((v) => VALUE_SHAPE.test(v))) {
+      // A row with fewer values than the table has columns: say so, and do not guess which is missing.
+      problems.push(
+        problem("unreadable_row", t.table, line, `该行只有 ${k - 1} 个指标值，表中应有 ${ncols} 个`, `this row has ${k - 1} target value(s) where the table has ${ncols}`, line.text),
+      );
+      levelBuf = [];
+    } else if (k > ncols && splitOk(k - ncols)) {
       emit(toks.slice(k - ncols), basis, toks.slice(0, k - ncols).join(" "), line, first);
-    } else if (k === ncols && (name.length || basis) && (ncols > 1 || basis || valueOnly(line, i))) {
+    } else if (k === ncols && (name.length || basis) && splitOk(0) && (ncols > 1 || basis || valueOnly(line, i))) {
       emit(toks, basis, "", line, first);
     } else {
       if (basis) toks.push(basis);
@@ -205,17 +241,13 @@ export function readIndicatorTable(t: IndicatorTable): { rows: ParsedRow[]; prob
     }
     blankBefore = false;
   }
-  if (name.length || levelBuf.length) {
+  if (name.length || levelBuf.length || cells) {
     const at = name[0] ?? t.lines[t.lines.length - 1];
+    const text = name.map((l) => l.text).join("\n") || levelBuf.join("");
     problems.push(
-      problem(
-        "unreadable_row",
-        t.table,
-        at,
-        "这些行没有找到指标值，未能读成指标行",
-        "no target values were found for these lines, so they were not read as a row",
-        name.map((l) => l.text).join("\n") || levelBuf.join(""),
-      ),
+      t.endsText
+        ? problem("truncated", t.table, at, "文件在表格中间结束（最后一行不完整），可能被截断", "the file ends in the middle of a table (its last row is incomplete): it may be truncated", text)
+        : problem("unreadable_row", t.table, at, "这些行没有找到指标值，未能读成指标行", "no target values were found for these lines, so they were not read as a row", text),
     );
   }
   return { rows, problems };
