@@ -136,6 +136,38 @@ describe("onboard on the command line", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("the seed document with --dept 503 --year 2024: the preview writes nothing, --confirm writes the seeded export exactly, a second --confirm writes nothing", async () => {
+    const args = ["onboard", "--file", SEED_TEXT, "--dept", "503", "--year", "2024"];
+    const preview = cli(args, empty.url);
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(preview.stdout).toContain("部门 / department: 503 武汉市人力资源和社会保障局 (新增 new)");
+    expect(preview.stdout).toContain("项目 / projects (表10): 7 (7 new, 0 changed, 0 unchanged); 二级项目 / second-level projects: 32 (32 new");
+    expect(preview.stdout).toContain("目标表 / goal tables: 22 (22 new");
+    expect(preview.stdout).toContain("表12-5 年度 annual 社会保障工作: 20 rows (20 new");
+    expect(preview.stdout).toContain("指标 / indicators: 262 (262 new, 0 changed, 0 unchanged)");
+    expect(preview.stdout).toContain("问题 / problems: 0 error(s)");
+    expect(preview.stderr).toContain("nothing written");
+    expect(await rowCounts(db)).toEqual({ departments: 0, orgs: 0, aliases: 0, projects: 0, subProjects: 0, goals: 0, indicators: 0, values: 0, links: 0, audit: 0, years: 0, profiles: 0 });
+
+    const confirmed = cli([...args, "--confirm"], empty.url);
+    expect(confirmed.code, confirmed.stderr).toBe(0);
+    expect(confirmed.stderr).toMatch(/262 indicators new, 0 changed, 0 unchanged/);
+    const mine = cli(["export", "indicators", "--year", "2024", "--format", "json"], empty.url);
+    const seeded = cli(["export", "indicators", "--year", "2024", "--format", "json"], seededUrl());
+    expect((JSON.parse(mine.stdout) as { indicators: unknown[] }).indicators).toHaveLength(262);
+    expect(mine.stdout).toBe(seeded.stdout);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "tables.onboard" } });
+    expect(audit.userId).toBeNull(); // a new department: the installation acted
+    expect(await db.auditLog.count({ where: { action: "indicator.onboard" } })).toBe(262);
+
+    const before = await rowCounts(db);
+    const again = cli([...args, "--confirm"], empty.url);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain("指标 / indicators: 262 (0 new, 0 changed, 262 unchanged)");
+    expect(again.stderr).toContain("nothing to write");
+    expect(await rowCounts(db)).toEqual(before);
+  }, 300_000);
+
   const refused = async (file: string, pattern: RegExp, extra: string[] = []) => {
     const before = await rowCounts(db);
     const r = cli(["onboard", "--file", file, "--dept", "503", "--year", "2024", "--confirm", ...extra], empty.url);
@@ -174,11 +206,20 @@ describe("onboard on the command line", () => {
     await refused(f, /no text layer/);
   });
 
+  it("refuses a 表10 whose second-level rows disagree with the project's printed total (a row lost)", async () => {
+    const text = readFileSync(SEED_TEXT, "utf8");
+    const f = path.join(dir, "row-lost.txt");
+    writeFileSync(f, text.slice(0, text.indexOf("　　42010022503T000000158")) + text.slice(text.indexOf("　　42010022503T000000159")));
+    const r = await refused(f, /second-level projects read add up to 1508\.44/);
+    expect(r.stdout).toContain("就业和劳动保障工作");
+  });
+
   it("refuses a truncated document", async () => {
     const text = readFileSync(SEED_TEXT, "utf8");
     const f = path.join(dir, "truncated.txt");
     writeFileSync(f, text.slice(0, Math.floor(text.length * 0.75)));
-    await refused(f, /truncated|incomplete|nothing written/i);
+    const r = await refused(f, /truncated/);
+    expect(r.stdout).toMatch(/\[error\] 表10: 表10列出的项目“中职教育教学工作经费”没有对应的表12/);
   });
 });
 

@@ -180,6 +180,14 @@ type Match = {
   row: Map<IndicatorSeed, PlannedRow>;
 };
 
+const safeYuan = (printed: string | null | undefined): number | null => {
+  try {
+    return wanToYuan(printed);
+  } catch {
+    return null;
+  }
+};
+
 const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v : null);
 
 function projectData(p: Catalogue["projects"][number], idOf: (provisional: number) => number) {
@@ -252,6 +260,19 @@ export function planOnboarding(input: OnboardInput, state: OnboardState): Plan {
   const t12 = new Set(d.tables12.map((t) => t.project.name));
   for (const p of d.table10.projects)
     if (!t12.has(p.name)) error("missing_table", "10", null, `表10列出的项目“${p.name}”没有对应的表12项目绩效目标表：文件可能被截断`, `表10 lists “${p.name}” but no 表12 holds its targets: the file may be truncated`);
+  // 表10 prints each project's total and its second-level projects' amounts: a row lost in reading shows as a difference.
+  for (const p of d.table10.projects) {
+    const total = safeYuan(p.amounts.total);
+    const sum = p.children.reduce((n, c) => n + (safeYuan(c.amounts.total) ?? 0), 0);
+    if (total != null && p.children.length > 0 && total !== sum)
+      error(
+        "row_count",
+        "10",
+        null,
+        `表10项目“${p.name}”合计 ${p.amounts.total} 万元，但读出的 ${p.children.length} 个二级项目合计 ${(sum / 10000).toFixed(2)} 万元：有二级项目行未读出或金额有误`,
+        `表10 project “${p.name}” totals ${p.amounts.total} (10k yuan) but the ${p.children.length} second-level projects read add up to ${(sum / 10000).toFixed(2)}: a second-level row was not read, or an amount is wrong`,
+      );
+  }
   const takenCodes = new Set(state.takenCodes);
   for (const u of d.units) if (takenCodes.has(u.code)) error("unit_taken", null, null, `单位编码 ${u.code}（${u.name}）已属于另一个部门`, `Unit code ${u.code} (${u.name}) belongs to another department`);
 
@@ -269,7 +290,8 @@ export function planOnboarding(input: OnboardInput, state: OnboardState): Plan {
     digest: "",
   };
   const match: Match = { org: new Map(), project: new Map(), subProject: new Map(), goal: new Map(), indicator: new Map(), row: new Map() };
-  if (problems.some((p) => p.severity === "error")) return finish({ preview, cat: null, doc: null, match });
+  // A document that cannot be imported is still shown as read, so the admin sees what went wrong where.
+  if (problems.some((p) => p.severity === "error")) return finish({ preview: { ...preview, tables: asRead(ex, lines, page) }, cat: null, doc: null, match });
 
   const doc: Document = { ...d, year, organizations: registryFor(code, d, state) };
   let cat: Catalogue;
@@ -277,7 +299,7 @@ export function planOnboarding(input: OnboardInput, state: OnboardState): Plan {
     cat = buildCatalogue(doc);
   } catch (e) {
     error("unreadable", null, null, `无法整理文档中的表：${(e as Error).message}`, `The document's tables could not be put together: ${(e as Error).message}`);
-    return finish({ preview, cat: null, doc: null, match });
+    return finish({ preview: { ...preview, tables: asRead(ex, lines, page) }, cat: null, doc: null, match });
   }
 
   // Offices: the department's own office by kind, units by code, the rest by name.
@@ -402,6 +424,35 @@ function indicatorChanges(ind: IndicatorSeed, have: StateIndicator, offices: str
   const name = new Map(orgs.map((o) => [o.id, o.name]));
   diff("offices", have.orgs.map((o) => name.get(o.organizationId) ?? "").sort().join("、"), [...offices].sort().join("、"));
   if (have.sortOrder !== ind.sortOrder) diff("order", String(have.sortOrder), String(ind.sortOrder));
+  return out;
+}
+
+/** The goal tables as the extractor read them, every row new, for a document that cannot be imported. */
+function asRead(ex: Extraction, lines: string[], page: (line: number) => number | null): PlannedTable[] {
+  const d = ex.document;
+  const src = new Map<string, { from: number; to: number }[]>();
+  for (const r of ex.rows) {
+    const key = r.table === "11" ? `11/${r.term}/${r.goalNo}` : `${r.table}/${r.term}`;
+    src.set(key, [...(src.get(key) ?? []), { from: r.from, to: r.to }]);
+  }
+  const table = (key: string, tableNo: string, term: "annual" | "long_term", goalNo: number | null, goal: string, projectName: string | null, rows: (Document["table11"]["annual"][number]["rows"][number] | Document["table11"]["long_term"][number]["rows"][number])[]): PlannedTable => ({
+    key,
+    tableNo,
+    term,
+    goalNo,
+    goal,
+    projectCode: null,
+    projectName,
+    action: "create",
+    rows: rows.map((r, i) => {
+      const s = src.get(key)?.[i];
+      const values = "values" in r ? [ex.year - 2, ex.year - 1, ex.year].map((y) => (r.values as Record<string, string | null | undefined>)[String(y)] ?? null) : [r.value];
+      return { index: i + 1, level1: r.level1, level2: r.level2, namePrinted: r.name, values, basis: r.basis, offices: [], action: "create", changes: [], source: s ? { ...s, page: page(s.from), lines: lines.slice(s.from - 1, s.to).map((l) => l.replace(/\f/g, "")) } : null };
+    }),
+  });
+  const out: PlannedTable[] = [];
+  for (const term of ["long_term", "annual"] as const) for (const g of d.table11[term]) out.push(table(`11/${term}/${g.goal_no}`, "11", term, g.goal_no, g.goal, null, g.rows));
+  for (const t of d.tables12) for (const term of ["long_term", "annual"] as const) out.push(table(`${t.table}/${term}`, t.table, term, null, t[term].goal ?? "", t.project.name || null, t[term].rows));
   return out;
 }
 
