@@ -7,6 +7,7 @@ import { readSpending } from "./extract-spending";
 
 const PROJECT_LABELS = [
   "项目名称",
+  "项目支出名称",
   "项目编码",
   "项目主管部门",
   "项目执行单位",
@@ -90,7 +91,7 @@ export function readProject(lines: readonly Line[]): {
 
   return {
     project: {
-      name: cell(get("项目名称")) ?? "",
+      name: cell(get("项目名称")) ?? cell(get("项目支出名称")) ?? "",
       code: cell(get("项目编码")),
       department: cell(get("项目主管部门")),
       executing_unit: cell(get("项目执行单位")),

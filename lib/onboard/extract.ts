@@ -32,9 +32,15 @@ function readYear(lines: readonly Line[]): number | null {
       if (m) return Number(m[1]);
     }
   }
-  const title = lines.slice(0, 40).map((l) => l.text).join("");
-  const m = /(\d{4})\s*年\s*部门预算/.exec(title);
+  // The title: "…2024 年部门预算", "2023年项目支出绩效目标申报表", "(2022年度)".
+  const title = lines.filter((l) => l.text).slice(0, 12).map((l) => l.text).join("\n");
+  const m = /(\d{4})\s*年\s*部门预算/.exec(title) ?? /(?:^|[^\d.])(\d{4})\s*年/m.exec(title);
   return m ? Number(m[1]) : null;
+}
+
+/** The grid's header prints 前年/上年 columns (三 values a row) or only the 指标值 (one, the budget year's). */
+function printedYears(header: readonly Line[], year: number): number[] {
+  return header.some((l) => /前年|上年|近两年/.test(l.text)) ? [year - 2, year - 1, year] : [year];
 }
 
 const indexOf = (lines: readonly Line[], re: RegExp, from = 0) => {
@@ -49,8 +55,11 @@ export function extractBudget(text: string): Extraction {
   const year = readYear(lines) ?? new Date().getFullYear();
   const years = [year - 2, year - 1, year];
   const all = sections(lines);
+  const last = lines[lines.length - 1]?.no;
   const read = (table: string, term: Term, goalNo: number | null, part: Line[]): ParsedRow[] => {
-    const r = readIndicatorTable({ table, term, goalNo, years, lines: part });
+    const head = part.slice(0, 30);
+    const endsText = part.length > 0 && part[part.length - 1].no === last;
+    const r = readIndicatorTable({ table, term, goalNo, years, printed: term === "annual" ? printedYears(head, year) : undefined, endsText, lines: part });
     problems.push(...r.problems);
     r.rows.forEach((x, index) => rows.push({ table, term, goalNo, index, from: x.from, to: x.to }));
     return r.rows;
@@ -100,12 +109,34 @@ export function extractBudget(text: string): Extraction {
     });
   }
 
+  // A document that is one project's 绩效目标申报表 (no 表N headings): the grid under its header line.
+  if (!table11 && !tables12.length) {
+    const at = indexOf(lines, /三级指标/);
+    if (at >= 0) {
+      const p = readProject(lines.slice(0, at));
+      const anRows = read("12-1", "annual", null, lines.slice(at)).map((x) => x.row as AnnualRow);
+      tables12.push({ table: "12-1", project: p.project, long_term: { goal: p.goals.long_term, rows: [] }, annual: { goal: p.goals.annual, rows: anRows } });
+    }
+  }
+
   const s10 = all.find((s) => s.table === "10");
   const table10 = s10 ? readTable10(s10.lines, problems) : { table: "10" as const, projects: [] };
-  const units = readUnits(all, problems);
+  const units = s10 ? readUnits(all, problems) : [];
 
   if (!table11 && !tables12.length) {
-    problems.push(problem("no_tables", null, null, "文档中没有找到绩效目标表（表11、表12）", "no performance-goal tables (表11, 表12) were found in the document"));
+    problems.push(problem("no_tables", null, null, "文档中没有找到绩效目标表（表11、表12 或绩效目标申报表）", "no performance-goal tables (表11, 表12 or a 绩效目标申报表) were found in the document"));
+  }
+  // Counts the document states twice: its projects in 表10 and 表11, and one 表12 per project.
+  const listed = [
+    { n: table10.projects.length, where: "表10", at: s10?.lines[0] },
+    { n: table11?.department.projects.length ?? 0, where: "表11", at: s11?.lines[0] },
+  ];
+  for (const c of listed) {
+    if (c.n && c.n !== tables12.length) {
+      problems.push(
+        problem("row_count", null, c.at ?? null, `${c.where}列出 ${c.n} 个项目，但文档中有 ${tables12.length} 张表12（项目绩效目标表）`, `${c.where} lists ${c.n} projects but the document holds ${tables12.length} 表12 project tables`),
+      );
+    }
   }
   return {
     year,
