@@ -168,6 +168,8 @@ export function readIndicatorTable(t: IndicatorTable): { rows: ParsedRow[]; prob
         problem("unreadable_row", t.table, name[0], "该行没有指标值", "this row has no target value", name.map((l) => l.text).join("\n")),
       );
       name = [];
+      if (levelBuf.length) Object.assign(cur, splitLevels(levelBuf.join(""), cur)); // the categories were that row's
+      levelBuf = [];
     }
 
     // The rest of a value that wrapped onto the next line.
