@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AnnualRow, LongRow } from "../../prisma/seed/document";
+import { type AnnualRow, type LongRow, readDocument } from "../../prisma/seed/document";
 import { extractBudget } from "./extract";
 import { pdfToText } from "./pdf";
 import type { Extraction } from "./types";
@@ -198,6 +198,10 @@ describe("bad documents", () => {
     expect(p, JSON.stringify(x.problems.slice(0, 5))).toBeDefined();
     expect(p!.table).toBe("12-1");
     expect(outside(x, at)).toBe(261);
+    // One missing cell is one problem: the rows after it keep their 一级/二级 and read as transcribed.
+    expect(x.problems.filter((q) => q.code === "unreadable_row")).toHaveLength(1);
+    const key = readDocument(2024).tables12[0].annual.rows.filter((r) => r.name !== "开展新闻报道（政研处）");
+    expect(x.document.tables12[0].annual.rows.filter((r) => r.name !== "开展新闻报道（政研处）")).toEqual(key);
   });
 
   it("a document that lists seven projects but holds six 表12 tables: row_count", () => {
