@@ -30,7 +30,7 @@ export async function pdfToText(file: string): Promise<string> {
   if (!text.replace(/[\s\f]/g, "")) {
     throw new PdfError({
       zh: "PDF 中没有文字（可能是扫描件或图片），无法读取其中的表格",
-      en: "the PDF holds no text (a scan or images): its tables cannot be read",
+      en: "the PDF has no text layer (a scan or images): its tables cannot be read",
     });
   }
   return text;
