@@ -13,6 +13,8 @@ import { readDocument } from "../prisma/seed/document";
 import { freshDatabase } from "./db";
 
 const root = path.resolve(import.meta.dirname, "..");
+/** Each case runs the command line, a new Node process: on a loaded CI machine that takes a while. */
+const CLI_TIMEOUT = 180_000;
 const SEED_TEXT = path.join(root, "prisma/data/source/wuhan-hrss-2024-department-budget.txt");
 
 function cli(args: string[], url: string) {
@@ -183,7 +185,7 @@ describe("onboard on the command line", () => {
     const big = path.join(dir, "big.txt");
     writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 0x41));
     await refused(big, /over 20 MB/);
-  });
+  }, CLI_TIMEOUT);
 
   it("refuses a file that is neither .txt nor .pdf, and bad arguments", async () => {
     const xlsx = path.join(dir, "budget.xlsx");
@@ -192,19 +194,19 @@ describe("onboard on the command line", () => {
     const r = cli(["onboard", "--file", SEED_TEXT, "--year", "20x4"], empty.url);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--year/);
-  });
+  }, CLI_TIMEOUT);
 
   it("refuses a document with no indicator tables", async () => {
     const f = path.join(dir, "no-tables.txt");
     writeFileSync(f, "武汉市某某局2024年部门预算\n\n一、部门职责\n本部门负责……\n\n表1 收支总表\n收入 支出\n");
     await refused(f, /no performance-(goal|target) tables/);
-  });
+  }, CLI_TIMEOUT);
 
   it("refuses an image-only PDF (no text layer)", async () => {
     const f = path.join(dir, "scan.pdf");
     writeFileSync(f, imageOnlyPdf());
     await refused(f, /no text layer/);
-  });
+  }, CLI_TIMEOUT);
 
   it("refuses a 表10 whose second-level rows disagree with the project's printed total (a row lost)", async () => {
     const text = readFileSync(SEED_TEXT, "utf8");
@@ -212,7 +214,7 @@ describe("onboard on the command line", () => {
     writeFileSync(f, text.slice(0, text.indexOf("　　42010022503T000000158")) + text.slice(text.indexOf("　　42010022503T000000159")));
     const r = await refused(f, /second-level projects read add up to 1508\.44/);
     expect(r.stdout).toContain("就业和劳动保障工作");
-  });
+  }, CLI_TIMEOUT);
 
   it("refuses a truncated document", async () => {
     const text = readFileSync(SEED_TEXT, "utf8");
@@ -220,7 +222,7 @@ describe("onboard on the command line", () => {
     writeFileSync(f, text.slice(0, Math.floor(text.length * 0.75)));
     const r = await refused(f, /truncated/);
     expect(r.stdout).toMatch(/\[error\] 表10: 表10列出的项目“中职教育教学工作经费”没有对应的表12/);
-  });
+  }, CLI_TIMEOUT);
 });
 
 /** A one-page PDF whose only content is an image: what a scanned budget looks like to pdftotext. */
