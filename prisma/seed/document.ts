@@ -85,7 +85,9 @@ export type Document = {
   organizations: z.infer<typeof organizationsSchema>;
 };
 
-export const DATA_DIR = path.resolve(import.meta.dirname, "..", "data");
+// Bundled into the Next server (the onboarding page reads the office registry), a module has no
+// import.meta.dirname: the app runs from the project's root.
+export const DATA_DIR = path.resolve(import.meta.dirname ?? path.join(process.cwd(), "prisma", "seed"), "..", "data");
 
 function check<T>(name: string, raw: unknown, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(raw);
