@@ -123,9 +123,12 @@ export function readIndicatorTable(t: IndicatorTable): { rows: ParsedRow[]; prob
     return null;
   };
 
-  const emit = (values: string[], basis: string | null, nameTail: string, at: Line, firstLine: number) => {
+  const applyLevels = () => {
     if (levelBuf.length) Object.assign(cur, splitLevels(levelBuf.join(""), cur));
     levelBuf = [];
+  };
+  const emit = (values: string[], basis: string | null, nameTail: string, at: Line, firstLine: number) => {
+    applyLevels();
     const fullName = name.map((l) => l.text).join("") + nameTail;
     const from = Math.min(firstLine, name[0]?.no ?? at.no);
     if (!fullName || !cur.level1 || !cur.level2) {
@@ -168,8 +171,7 @@ export function readIndicatorTable(t: IndicatorTable): { rows: ParsedRow[]; prob
         problem("unreadable_row", t.table, name[0], "该行没有指标值", "this row has no target value", name.map((l) => l.text).join("\n")),
       );
       name = [];
-      if (levelBuf.length) Object.assign(cur, splitLevels(levelBuf.join(""), cur)); // the categories were that row's
-      levelBuf = [];
+      applyLevels(); // the categories were that row's
     }
 
     // The rest of a value that wrapped onto the next line.
@@ -232,7 +234,7 @@ export function readIndicatorTable(t: IndicatorTable): { rows: ParsedRow[]; prob
       problems.push(
         problem("unreadable_row", t.table, line, `该行只有 ${k - 1} 个指标值，表中应有 ${ncols} 个`, `this row has ${k - 1} target value(s) where the table has ${ncols}`, line.text),
       );
-      levelBuf = [];
+      applyLevels();
     } else if (k > ncols && splitOk(k - ncols)) {
       emit(toks.slice(k - ncols), basis, toks.slice(0, k - ncols).join(" "), line, first);
     } else if (k === ncols && (name.length || basis) && splitOk(0) && (ncols > 1 || basis || valueOnly(line, i))) {
