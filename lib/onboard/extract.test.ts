@@ -90,4 +90,15 @@ describe("extractBudget on the 2024 seed text", () => {
   it("gives the seed loader the same document as the transcription (extractDocument = readDocument)", () => {
     expect(extractDocument(2024)).toEqual(readDocument(2024));
   });
+
+  it("reads a 表12 that prints its annual grid only, and no problem", () => {
+    const text = readFileSync(SOURCE, "utf8");
+    const start = text.indexOf("长期绩效目标表", text.indexOf("表12-3"));
+    const cut = text.slice(0, start) + text.slice(text.indexOf("年度绩效目标表", start));
+    const y = extractBudget(cut);
+    const t = y.document.tables12.find((t) => t.table === "12-3");
+    expect(t?.long_term.rows).toEqual([]);
+    expect(t?.annual.rows).toEqual(doc.tables12[2].annual.rows);
+    expect(y.problems).toEqual([]);
+  });
 });

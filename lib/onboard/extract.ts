@@ -91,15 +91,19 @@ export function extractBudget(text: string): Extraction {
   // 表12-N: a project's form, then 长期绩效目标表 and 年度绩效目标表.
   const tables12: Table12[] = [];
   for (const s of all.filter((x) => /^12-\d+$/.test(x.table))) {
-    const lt = indexOf(s.lines, /^长期绩效目标表$/);
-    const an = indexOf(s.lines, /^年度绩效目标表$/, Math.max(lt, 0));
-    if (lt < 0 || an < 0) {
-      problems.push(problem("unknown_layout", s.table, s.lines[0], "未找到长期/年度绩效目标表", "the 长期/年度绩效目标表 grids were not found", s.lines[0].text));
+    // Either grid may be missing (a project with annual targets only); with neither heading, the
+    // grid under the first header line is the year's.
+    let lt = indexOf(s.lines, /^长期绩效目标表$/);
+    let an = indexOf(s.lines, /^年度绩效目标表$/, Math.max(lt, 0));
+    if (lt < 0 && an < 0) an = indexOf(s.lines, /三级指标/) - 1;
+    if (lt < 0 && an < 0) {
+      problems.push(problem("unknown_layout", s.table, s.lines[0], "未找到该表的绩效指标表格", "this table's indicator grid was not found", s.lines[0].text));
       continue;
     }
-    const form = s.lines.slice(0, lt);
-    const ltRows = read(s.table, "long_term", null, s.lines.slice(lt + 1, an)).map((x) => x.row as LongRow);
-    const anRows = read(s.table, "annual", null, s.lines.slice(an + 1)).map((x) => x.row as AnnualRow);
+    const formEnd = lt >= 0 ? lt : an;
+    const form = s.lines.slice(0, formEnd);
+    const ltRows = lt >= 0 ? read(s.table, "long_term", null, s.lines.slice(lt + 1, an >= 0 ? an : undefined)).map((x) => x.row as LongRow) : [];
+    const anRows = an >= 0 ? read(s.table, "annual", null, s.lines.slice(an + 1)).map((x) => x.row as AnnualRow) : [];
     const p = readProject(form);
     tables12.push({
       table: s.table,
