@@ -93,7 +93,7 @@ export function extractBudget(text: string): Extraction {
   for (const s of all.filter((x) => /^12-\d+$/.test(x.table))) {
     // Either grid may be missing (a project with annual targets only); with neither heading, the
     // grid under the first header line is the year's.
-    let lt = indexOf(s.lines, /^长期绩效目标表$/);
+    const lt = indexOf(s.lines, /^长期绩效目标表$/);
     let an = indexOf(s.lines, /^年度绩效目标表$/, Math.max(lt, 0));
     if (lt < 0 && an < 0) an = indexOf(s.lines, /三级指标/) - 1;
     if (lt < 0 && an < 0) {
