@@ -311,6 +311,7 @@ export function planOnboarding(input: OnboardInput, state: OnboardState): Plan {
     preview.offices.push({ name: o.name, shortName: o.shortName, kind: o.kind, action: hit ? "unchanged" : "create" });
   }
   const nameOfOrg = new Map(cat.orgs.map((o) => [o.id, o.name]));
+  const shortOfOrg = new Map(cat.orgs.map((o) => [o.id, o.shortName || o.name]));
   const idOf = (provisional: number) => match.org.get(provisional) ?? -provisional;
 
   // Unknown office brackets: the row falls back to its project's executing units.
@@ -376,7 +377,7 @@ export function planOnboarding(input: OnboardInput, state: OnboardState): Plan {
         namePrinted: ind.namePrinted,
         values: ind.term === "annual" ? [...[year - 2, year - 1].map((y) => ind.history.find((h) => h.year === y)?.printed ?? null), ind.targetText] : [ind.targetText],
         basis: ind.basis,
-        offices,
+        offices: ind.orgIds.map((o) => shortOfOrg.get(o) ?? ""),
         action,
         changes,
         source: src ? { from: src.from, to: src.to, page: page(src.from), lines: lines.slice(src.from - 1, src.to).map((l) => l.replace(/\f/g, "")) } : null,

@@ -195,13 +195,14 @@ function Review({ r, m, grid, locale, pending, importing, onImport, onCancel }: 
       </Card>
 
       {newOffices.length > 0 && (
-        <Card title={`${m.newOffices}（${newOffices.length}）`}>
-          <ul className="flex flex-wrap gap-2 text-sm">
+        <details className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+          <summary className="cursor-pointer text-base font-semibold text-slate-800">{m.newOffices}{locale === "zh" ? `（${newOffices.length}）` : ` (${newOffices.length})`}</summary>
+          <ul className="mt-3 flex flex-wrap gap-2 text-sm">
             {newOffices.map((o) => (
               <li key={o.name} className="rounded border border-slate-200 bg-slate-50 px-2 py-1">{o.name}{o.shortName ? <span className="text-slate-500">（{o.shortName}）</span> : null}</li>
             ))}
           </ul>
-        </Card>
+        </details>
       )}
 
       {r.projects.length > 0 && (
@@ -330,6 +331,7 @@ function GoalTable({ t, year, m, grid }: { t: PlannedTable; year: number; m: M; 
 
 /** Source lines without the left margin they share (pdftotext -layout indents by column position). */
 function trimCommon(lines: string[]): string {
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
-  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0).trimEnd()).join("\n");
+  const text = lines.filter((l) => l.trim());
+  const indent = Math.min(...text.map((l) => l.length - l.trimStart().length));
+  return text.map((l) => l.slice(Number.isFinite(indent) ? indent : 0).trimEnd()).join("\n");
 }
