@@ -31,7 +31,7 @@ test.describe.serial("onboarding from the department budget", () => {
     await expect(row).toContainText("变更");
     await expect(row).toContainText("target: 2600件/套 → 2800件/套");
     await expect(row.locator("pre")).toContainText("2800件/套");
-    await expect(row).toContainText(/第\d+行/);
+    await expect(row).toContainText(/第\d+(–\d+)?行/);
     await expect(table.getByRole("columnheader", { name: "2023年" })).toBeVisible();
 
     await page.getByRole("button", { name: "全部导入" }).click();
