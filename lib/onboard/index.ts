@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { extractBudget } from "./extract";
-import { pdfToText } from "./pdf";
+import { PdfError, pdfToText } from "./pdf";
 import { MAX_DOCUMENT_BYTES } from "./import";
 import type { Extraction } from "./types";
 
@@ -60,6 +60,7 @@ export async function documentText(bytes: Uint8Array, fileName: string): Promise
       try {
         text = await pdfToText(file);
       } catch (e) {
+        if (e instanceof PdfError) throw new DocumentRefused(e.bilingual);
         throw refuse(`无法读取 PDF：${(e as Error).message}`, `The PDF cannot be read: ${(e as Error).message}`);
       }
       if (text.replace(/[\s\f]/g, "").length === 0) throw refuse("PDF 没有文字层（可能是扫描件或图片），无法读取其中的表；请使用带文字的 PDF", "The PDF has no text layer (a scan or images): its tables cannot be read; use a PDF with text");
