@@ -8,6 +8,7 @@ import { runRollover } from "./rollover";
 import { runTables } from "./tables";
 import { runBackup, runRestore } from "./backup";
 import { runDepartment, runFinance } from "./installation";
+import { runOnboard } from "./onboard";
 import { env } from "../lib/env";
 import { databaseNotReady, describeDatabase } from "../lib/db/readiness";
 
@@ -18,6 +19,7 @@ const usage = `usage:
   npm run -s cli -- token create|revoke --user NAME
   npm run -s cli -- finance create --username NAME --name 姓名      (a city finance bureau account)
   npm run -s cli -- department create --code CODE --name 部门名称 --admin NAME --admin-name 姓名
+  npm run -s cli -- onboard --file 部门预算.txt|.pdf [--dept CODE] [--year 2025] [--confirm] [--user NAME] [--format text|json]
   npm run -s cli -- report self-eval   --year 2024 --project <code> | --department --format xlsx|pdf|csv|json --out FILE [--version N] [--layout id]
   npm run -s cli -- report monitoring --year 2024 --project <code> | --department [--month 7] --format xlsx|pdf|csv|json --out FILE
   npm run -s cli -- tables export --year 2024 --out FILE [--template] [--dept CODE]
@@ -53,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
   if (a === "rollover") return withDatabase(() => runRollover(tail));
   if (a === "department") return withDatabase(() => runDepartment(tail), false);
   if (a === "finance") return withDatabase(() => runFinance(tail), false);
+  if (a === "onboard") return withDatabase(() => runOnboard(tail), false);
   if (a === "report") return withDatabase(() => runReport(tail));
   throw new CliError(a ? `unknown command: ${[a, b].filter(Boolean).join(" ")}` : "no command given");
 }

@@ -109,6 +109,9 @@ test.describe.serial("the access matrix: every role × every page and API route 
     const reportBody = (ind: number, org: number) => () => JSON.stringify({ indicatorId: ind, organizationId: org, year: 2024, month: 2, valueText: "不是数字", intent: "save" });
     const review = serverActions({}).find((a) => a.name === "reviewReportAction")!;
     const reviewBody = () => actionBody(review.id, [["reportId", "999999"], ["decision", "approve"], ["expectedVersion", "1"]]);
+    // Onboarding a budget (admins only): with no file the admin is answered "choose a file", anyone else refused.
+    const onboard = serverActions({}).find((a) => a.name === "previewOnboardAction")!;
+    const onboardBody = () => actionBody(onboard.id, [["note", "no file"]]);
     const saveBody = (ind: number, org: number) => () => actionBody(saveReport!.id, [["indicatorId", String(ind)], ["organizationId", String(org)], ["year", "2024"], ["month", "2"], ["valueText", "不是数字"], ["intent", "save"]]);
 
     const pages: Row[] = [
@@ -160,6 +163,7 @@ test.describe.serial("the access matrix: every role × every page and API route 
       { what: "GET /api/health", path: "/api/health", cells: all("ok", "ok", "ok") },
       { what: "GET /api/auth/session", path: "/api/auth/session", cells: all("ok", "ok", "ok") },
       { what: "server action: approve a report", method: "POST", path: review.page, headers: { "next-action": review.id }, body: reviewBody, cells: cells("refused", "ok", "ok", "refused", "refused", "refused") },
+      { what: "server action: preview a budget to onboard (admin)", method: "POST", path: onboard.page, headers: { "next-action": onboard.id }, body: onboardBody, cells: cells("refused", "ok", "refused", "refused", "refused", "refused") },
       { what: "server action: save a report, own office (value refused after the scope check)", method: "POST", path: `/report/${shared.id}`, headers: { "next-action": saveReport!.id }, body: saveBody(shared.id, orgA), cells: cells("refused", "refused", "refused", "refused", "ok", "refused") },
       { what: "server action: save a report for another office", method: "POST", path: `/report/${onlyC.id}`, headers: { "next-action": saveReport!.id }, body: saveBody(onlyC.id, orgC), cells: cells("refused", "refused", "refused", "refused", "refused", "refused") },
     ];

@@ -13,6 +13,7 @@ export default async function AdminHub() {
     { href: "/admin/quality", title: a.quality, hint: a.qualityHint },
     { href: "/admin/tables", title: a.tables, hint: a.tablesHint },
     { href: "/admin/import", title: a.import, hint: a.importHint },
+    { href: "/admin/onboard", title: a.onboard, hint: a.onboardHint },
     { href: "/admin/periods", title: a.periods, hint: a.periodsHint },
     { href: "/admin/users", title: a.users, hint: a.usersHint },
     { href: "/admin/orgs", title: a.orgs, hint: a.orgsHint },

@@ -46,6 +46,8 @@ export async function mutate<S extends z.ZodType, T, P = undefined>(opts: {
    */
   prepare?: (user: CurrentUser, input: z.infer<S>) => Promise<P>;
   run: (tx: Tx, user: CurrentUser, input: z.infer<S>, prepared: P) => Promise<{ data: T; audit: Audit }>;
+  /** The transaction's time limit in ms, for the few writes bigger than Prisma's default 5 s allows (a whole department's tables). */
+  timeout?: number;
 }): Promise<ActionResult<T>> {
   const parsed = opts.schema.safeParse(opts.input);
   if (!parsed.success) {
@@ -69,7 +71,7 @@ export async function mutate<S extends z.ZodType, T, P = undefined>(opts: {
         },
       });
       return { data };
-    });
+    }, opts.timeout ? { timeout: opts.timeout, maxWait: 10_000 } : undefined);
   } catch (e) {
     if (e instanceof DomainError) return { error: e.error };
     // A unique index refusing a second insert is a concurrent edit of the same thing.

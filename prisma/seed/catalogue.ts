@@ -70,8 +70,9 @@ export function buildCatalogue(doc: Document): Catalogue {
   for (const u of doc.units) {
     byCode.set(u.code, add({ code: u.code, name: u.name, shortName: doc.organizations.unitShortNames[u.code] ?? null, kind: "unit", parentId: dept.id }));
   }
-  const bureau = byCode.get("503002");
-  if (!bureau) throw new Error("units.json lacks 503002 (局机关)");
+  // Internal divisions (机关处室) sit under the department's own office (局机关: 503002 in the seed),
+  // the unit whose name ends in 机关; a document without one hangs them under the department.
+  const bureau = orgs.find((o) => o.kind === "unit" && /机关$/.test(o.name)) ?? dept;
   const byName = new Map<string, OrgSeed>();
   for (const o of orgs) byName.set(o.name, o);
   for (const d of doc.organizations.divisions) {
@@ -147,10 +148,10 @@ export function buildCatalogue(doc: Document): Catalogue {
         officeText: split.officeText,
         unknownBracket: split.unknownBracket,
         basis: r.basis,
-        targetText: annual ? r.values["2024"] : r.value,
+        targetText: annual ? (yearValue(r, doc.year) ?? "") : r.value,
         history: annual
-          ? ([2022, 2023] as const).flatMap((y) => {
-              const v = r.values[String(y) as "2022" | "2023"];
+          ? [doc.year - 2, doc.year - 1].flatMap((y) => {
+              const v = yearValue(r, y);
               return v == null ? [] : [{ year: y, printed: v }];
             })
           : [],
@@ -174,4 +175,9 @@ export function buildCatalogue(doc: Document): Catalogue {
     }
   }
   return { orgs, aliases: aliasRows, projects, goals, indicators };
+}
+
+/** The printed value of a year column (前年 / 上年 / 当年): the columns follow the document's year. */
+function yearValue(r: AnnualRow, year: number): string | null {
+  return (r.values as Record<string, string | null | undefined>)[String(year)] ?? null;
 }
