@@ -2,6 +2,7 @@ import { z } from "zod";
 import { flags } from "./args";
 import { exportIndicators } from "../lib/catalogue/export";
 import { prisma } from "../lib/db/prisma";
+import { latestYear } from "../lib/catalogue/year";
 
 const csvColumns = ["table", "term", "goal_no", "project_code", "level1", "level2", "level3", "office_text", "offices", "2022", "2023", "target", "basis", "kind", "direction"] as const;
 
@@ -12,13 +13,14 @@ function csvCell(v: string | number | null | undefined): string {
 
 export async function runExport(args: string[]): Promise<number> {
   const opts = flags(args, {
-    year: z.coerce.number().int().min(2000).max(2100),
+    year: z.coerce.number().int().min(2000).max(2100).optional(), // missing: the working year
     format: z.enum(["json", "csv"]).default("json"),
   });
   try {
-    const out = await exportIndicators(opts.year);
+    const year = opts.year ?? (await latestYear(null));
+    const out = await exportIndicators(year);
     if (out.indicators.length === 0) {
-      process.stderr.write(`error: no indicators for year ${opts.year}\n`);
+      process.stderr.write(`error: no indicators for year ${year}\n`);
       return 1;
     }
     if (opts.format === "json") {

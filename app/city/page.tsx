@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/require";
 import { cityView } from "@/lib/reporting/city";
 import { CITY_SORTS, executionRate, reportingRate, sortDepartments } from "@/lib/dashboard/aggregate";
 import { cityParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { budgetStatus } from "@/lib/status";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
@@ -21,7 +22,8 @@ export default async function CityPage({ searchParams }: { searchParams: Search 
   const user = await requireUser("/city");
   const { t, locale } = await getMessages();
   if (user.role !== "finance") return <p className="text-red-700">{t.errors.forbidden}</p>;
-  const { year, month, sort, q, page } = cityParams.parse(await searchParams);
+  const { sort, q, page, ...asked } = cityParams.parse(await searchParams);
+  const { year, month } = await workingYear(user, asked);
   const { value: city, computedAt } = await cityView(year, month);
   const c = t.city;
   const matching = q ? city.departments.filter((d) => d.name.includes(q) || d.code.startsWith(q)) : city.departments;

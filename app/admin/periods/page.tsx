@@ -4,6 +4,7 @@ import { fill } from "@/lib/i18n/messages";
 import { currentUser } from "@/lib/auth";
 import { listPeriods } from "@/lib/reporting/periods";
 import { monthParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { AdminForm } from "@/components/admin/admin-form";
 import { changePeriodAction } from "./actions";
@@ -15,7 +16,7 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Sear
   if (!user) redirect("/login?next=/admin/periods");
   const { t, locale } = await getMessages();
   if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
-  const { year } = monthParams.parse(await searchParams);
+  const { year } = await workingYear(user, monthParams.parse(await searchParams));
   const periods = await listPeriods(year);
   const btn = "rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50";
   return (

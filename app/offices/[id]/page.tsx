@@ -5,6 +5,7 @@ import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
 import { officeView } from "@/lib/reporting/queries";
 import { monthParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { MonthPicker } from "@/components/status/month-picker";
@@ -16,7 +17,7 @@ export default async function OfficePage({ params, searchParams }: { params: Pro
   if (!Number.isInteger(id) || id <= 0) notFound();
   const user = await requireUser(`/offices/${id}`);
   const { t, locale } = await getMessages();
-  const { year, month } = monthParams.parse(await searchParams);
+  const { year, month } = await workingYear(user, monthParams.parse(await searchParams));
   const v = await officeView(user, id, year, month);
   if (!v) notFound();
   const name = v.org.shortName ?? v.org.name;

@@ -5,6 +5,7 @@ import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
 import { reportContext } from "@/lib/reporting/queries";
 import { monthParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { formatNumber } from "@/lib/targets";
 import { indicatorStatus } from "@/lib/status";
 import { monthly } from "@/lib/reporting/target";
@@ -21,7 +22,9 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   if (!Number.isInteger(id) || id <= 0) notFound();
   const user = await requireUser(`/report/${id}`);
   const { t, locale } = await getMessages();
-  const { year, month, org } = monthParams.parse(await searchParams);
+  const asked = monthParams.parse(await searchParams);
+  const { org } = asked;
+  const { year, month } = await workingYear(user, asked);
   const ctx = await reportContext(user, id, year);
   if (!ctx) notFound();
   const { ind } = ctx;
