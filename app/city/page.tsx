@@ -11,6 +11,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { LightStrip } from "@/components/status/light-strip";
 import { MonthPicker } from "@/components/status/month-picker";
+import { timeText } from "@/components/ui/time";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const PAGE = 50;
@@ -104,7 +105,7 @@ export default async function CityPage({ searchParams }: { searchParams: Search 
           </nav>
         )}
         <p className="mt-3 text-xs text-slate-500">
-          {fill(c.computed, { t: computedAt.toLocaleTimeString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai", hour12: false }) })} · {c.apiHint} <code>/api/v1/city?year={year}&amp;month={month}</code>
+          {fill(c.computed, { t: timeText(computedAt, "clock") })} · {c.apiHint} <code>/api/v1/city?year={year}&amp;month={month}</code>
         </p>
       </Card>
     </>

@@ -8,6 +8,7 @@ import { workingYear } from "@/lib/catalogue/year";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { AdminForm } from "@/components/admin/admin-form";
 import { changePeriodAction } from "./actions";
+import { Time, timeText } from "@/components/ui/time";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -29,13 +30,13 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Sear
             {periods.map((p) => (
               <tr key={p.month}>
                 <td>{fill(t.report.month, { m: p.month })}</td>
-                <td className="tabular-nums">{p.deadline ? p.deadline.toISOString().slice(0, 10) : t.periods.noDeadline}</td>
+                <td className="tabular-nums">{p.deadline ? <Time value={p.deadline} part="date" /> : t.periods.noDeadline}</td>
                 <td>{p.closed ? <Badge tone="red">■ {t.periods.closed}</Badge> : <Badge tone="green">● {p.reopened ? t.periods.reopened : t.periods.open}</Badge>}</td>
                 <td>
                   <AdminForm action={changePeriodAction} className="flex flex-wrap items-center gap-2" label={fill(t.report.month, { m: p.month })} locale={locale} compact>
                     <input type="hidden" name="year" value={year} />
                     <input type="hidden" name="month" value={p.month} />
-                    <input type="date" name="deadline" aria-label={t.periods.deadline} defaultValue={p.deadline ? p.deadline.toISOString().slice(0, 10) : ""} className="rounded border border-slate-300 px-2 py-0.5 text-xs" />
+                    <input type="date" name="deadline" aria-label={t.periods.deadline} defaultValue={p.deadline ? timeText(p.deadline, "date") : ""} className="rounded border border-slate-300 px-2 py-0.5 text-xs" />
                     <button className={btn} name="action" value="set">{t.periods.setDeadline}</button>
                     {p.closed ? <button className={btn} name="action" value="reopen">{t.periods.reopen}</button> : <button className={btn} name="action" value="close">{t.periods.close}</button>}
                   </AdminForm>

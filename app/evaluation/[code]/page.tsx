@@ -13,6 +13,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { EvaluationEditor } from "@/components/evaluation/evaluation-editor";
 import { FinaliseForm } from "@/components/evaluation/finalise-form";
 import { Downloads } from "@/components/evaluation/downloads";
+import { timeText } from "@/components/ui/time";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -67,7 +68,7 @@ export default async function SelfEvalPage({ params, searchParams }: { params: P
                 {versions.map((v) => (
                   <li key={v.number} className="text-sm">
                     <div className="font-medium">{fill(e.version, { n: v.number })} · {n2(v.total)}（{v.grade}）</div>
-                    <div className="text-xs text-slate-500">{fill(e.finalisedBy, { who: v.finalisedBy, at: v.finalisedAt.toISOString().slice(0, 16).replace("T", " ") })}{v.note ? ` · ${v.note}` : ""}</div>
+                    <div className="text-xs text-slate-500">{fill(e.finalisedBy, { who: v.finalisedBy, at: timeText(v.finalisedAt) })}{v.note ? ` · ${v.note}` : ""}</div>
                     <Downloads href={`${api}&version=${v.number}`} label={fill(e.version, { n: v.number })} small />
                   </li>
                 ))}

@@ -9,6 +9,7 @@ import { workingYear } from "@/lib/catalogue/year";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { MonthPicker } from "@/components/status/month-picker";
+import { Time } from "@/components/ui/time";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -28,7 +29,7 @@ export default async function OfficePage({ params, searchParams }: { params: Pro
       </PageHeader>
       <div className="grid gap-5 lg:grid-cols-2">
         <Card title={`${t.office.owes} · ${fill(t.common.count, { n: v.owed.length })}`}>
-          <p className="mb-2 text-sm text-slate-600">{t.periods.deadline}：{v.deadline ? v.deadline.toISOString().slice(0, 10) : t.periods.noDeadline}</p>
+          <p className="mb-2 text-sm text-slate-600">{t.periods.deadline}：{v.deadline ? <Time value={v.deadline} part="date" /> : t.periods.noDeadline}</p>
           <ul className="space-y-1 text-sm">
             {v.owed.length === 0 && <li className="text-slate-500">—</li>}
             {v.owed.map((l) => (

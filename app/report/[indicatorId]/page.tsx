@@ -14,6 +14,7 @@ import { Card, Field, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { ReportForm } from "@/components/reporting/report-form";
 import { ReportStatusBadge } from "@/components/reporting/report-status-badge";
+import { Time } from "@/components/ui/time";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -135,7 +136,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           <ul className="space-y-1 text-sm">
             {ctx.audit.length === 0 && <li className="text-slate-500">—</li>}
             {ctx.audit.map((a) => (
-              <li key={a.id} className="flex flex-wrap gap-x-3"><span className="tabular-nums text-slate-500">{a.at.toISOString().slice(0, 16).replace("T", " ")}</span><span className="font-medium">{a.action}</span><span>{a.user?.name ?? "system"}</span></li>
+              <li key={a.id} className="flex flex-wrap gap-x-3"><span className="text-slate-500"><Time value={a.at} /></span><span className="font-medium">{a.action}</span><span>{a.user?.name ?? "system"}</span></li>
             ))}
           </ul>
         </Card>
