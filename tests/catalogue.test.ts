@@ -7,7 +7,7 @@ import { exportIndicators } from "../lib/catalogue/export";
 import { prisma } from "../lib/db/prisma";
 import { asUser } from "./users";
 
-const source = readFileSync(path.resolve(import.meta.dirname, "../../shared/seed/wuhan-hrss-2024-department-budget.txt"), "utf8");
+const source = readFileSync(path.resolve(import.meta.dirname, "../prisma/data/source/wuhan-hrss-2024-department-budget.txt"), "utf8");
 /** The source with line breaks and spaces removed: a printed cell broken across lines is contiguous here. */
 const flat = source.replace(/\s+/g, "");
 
