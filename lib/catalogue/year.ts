@@ -1,6 +1,5 @@
 import "server-only";
 import { cache } from "react";
-import { cookies } from "next/headers";
 import { z } from "zod";
 import { prisma } from "../db/prisma";
 import type { CurrentUser } from "../auth/user";
@@ -30,6 +29,8 @@ export async function latestYear(departmentId: number | null): Promise<number> {
  * (?month= or the month most likely reported in that year) and the years the selector offers.
  */
 export async function workingYear(user: CurrentUser, asked: { year?: number; month?: number } = {}): Promise<YearChoice & { month: number }> {
+  // Loaded here, not at the top: the CLI reads latestYear without paying for Next's request APIs.
+  const { cookies } = await import("next/headers");
   const cookie = yearValue.safeParse((await cookies()).get(YEAR_COOKIE)?.value);
   const choice = await departmentYears(departmentOf(user), cookie.success ? cookie.data : undefined);
   const year = asked.year ?? choice.year;

@@ -42,7 +42,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
 
   return (
     <>
-      <PageHeader title={p.name} subtitle={`表${p.tableNo} · ${p.code} · ${fill(t.project.indicators, { n: nIndicators })}`}>
+      <PageHeader title={p.name} subtitle={`${year} · 表${p.tableNo} · ${p.code} · ${fill(t.project.indicators, { n: nIndicators })}`}>
         <div className="flex items-end gap-4">
           <div className="text-sm" aria-label={t.report.light}>
             <div className="text-xs text-slate-500">{t.project.indicatorLight}（{fill(t.report.month, { m: month })}）</div>
