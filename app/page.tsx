@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { DEFAULT_YEAR, getDepartmentView } from "@/lib/catalogue/queries";
+import { getDepartmentView } from "@/lib/catalogue/queries";
 import { Card, Field, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/require";
 import { indicatorScope } from "@/lib/auth/scope";
 import { rollup } from "@/lib/reporting/queries";
 import { monthParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { LightBadge } from "@/components/status/light-badge";
 import { MonthPicker } from "@/components/status/month-picker";
 import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
@@ -19,8 +20,8 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function DepartmentPage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser("/");
   const { t } = await getMessages();
-  const { month } = monthParams.parse(await searchParams);
-  const [view, lights] = await Promise.all([getDepartmentView(DEFAULT_YEAR, user), rollup({ tableNo: "11", ...indicatorScope(user) }, DEFAULT_YEAR, month)]);
+  const { year, month } = await workingYear(user, monthParams.parse(await searchParams));
+  const [view, lights] = await Promise.all([getDepartmentView(year, user), rollup({ tableNo: "11", ...indicatorScope(user) }, year, month)]);
   if (!view) return <p>{t.errors.notFound}</p>;
   const detail = JSON.parse(view.profile?.detailJson ?? "{}") as { funds?: Fund[]; projects?: ProjectLine[] };
   const codeOf = new Map(view.projects.map((p) => [p.name, p]));
@@ -29,8 +30,8 @@ export default async function DepartmentPage({ searchParams }: { searchParams: S
 
   return (
     <>
-      <PageHeader title={view.dept.name} subtitle={`${DEFAULT_YEAR} · ${t.dept.title}`}>
-        <MonthPicker year={DEFAULT_YEAR} month={month} t={t} path="/" />
+      <PageHeader title={view.dept.name} subtitle={`${year} · ${t.dept.title}`}>
+        <MonthPicker year={year} month={month} t={t} path="/" />
       </PageHeader>
       <div className="grid gap-5 lg:grid-cols-5">
         <div className="lg:col-span-3">

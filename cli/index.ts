@@ -13,21 +13,21 @@ import { env } from "../lib/env";
 import { databaseNotReady, describeDatabase } from "../lib/db/readiness";
 
 const usage = `usage:
-  npm run -s cli -- export indicators --year 2024 --format json|csv
+  npm run -s cli -- export indicators [--year 2024] --format json|csv
   npm run -s cli -- targets evaluate   < lines of {"target": "...", "actual": "...", "indicator": "..."}
   npm run -s cli -- targets parse      < the same lines, "actual" optional (targets evaluate without actuals)
   npm run -s cli -- token create|revoke --user NAME
   npm run -s cli -- finance create --username NAME --name 姓名      (a city finance bureau account)
   npm run -s cli -- department create --code CODE --name 部门名称 --admin NAME --admin-name 姓名
   npm run -s cli -- onboard --file 部门预算.txt|.pdf [--dept CODE] [--year 2025] [--confirm] [--user NAME] [--format text|json]
-  npm run -s cli -- report self-eval   --year 2024 --project <code> | --department --format xlsx|pdf|csv|json --out FILE [--version N] [--layout id]
-  npm run -s cli -- report monitoring --year 2024 --project <code> | --department [--month 7] --format xlsx|pdf|csv|json --out FILE
-  npm run -s cli -- tables export --year 2024 --out FILE [--template] [--dept CODE]
-  npm run -s cli -- tables import --year 2024 --file FILE [--confirm] [--user NAME] [--format text|json] [--dept CODE]
+  npm run -s cli -- report self-eval   [--year 2024] --project <code> | --department --format xlsx|pdf|csv|json --out FILE [--version N] [--layout id]
+  npm run -s cli -- report monitoring [--year 2024] --project <code> | --department [--month 7] --format xlsx|pdf|csv|json --out FILE
+  npm run -s cli -- tables export [--year 2024] --out FILE [--template] [--dept CODE]
+  npm run -s cli -- tables import [--year 2024] --file FILE [--confirm] [--user NAME] [--format text|json] [--dept CODE]
   npm run -s cli -- backup  --out FILE [--force]     (SQLite; PostgreSQL: pg_dump)
   npm run -s cli -- restore --from FILE [--force]    (SQLite; stop the app first; PostgreSQL: pg_restore)
   npm run -s cli -- rollover --from 2024 --to 2025 [--projects code,code] [--user NAME] [--dept CODE]
-  npm run -s cli -- report summary    --year 2024 --format xlsx|pdf|csv|json --out FILE
+  npm run -s cli -- report summary    [--year 2024] --format xlsx|pdf|csv|json --out FILE
   (--dept CODE names the department for report, tables and rollover when the installation has several)`;
 
 /**

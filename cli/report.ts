@@ -19,7 +19,7 @@ export async function runReport(args: string[]): Promise<number> {
   const o = flags(
     rest.filter((a) => a !== "--department"),
     {
-      year: z.string(),
+      year: z.string().optional(), // missing: the working year
       format: z.string(),
       out: z.string().min(1),
       project: z.string().optional(),

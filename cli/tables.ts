@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { CliError, flags } from "./args";
 import { departmentFor } from "./department";
+import { latestYear } from "../lib/catalogue/year";
 import { prisma } from "../lib/db/prisma";
 import { ImportRefused, previewFile, tablesFile, writeImport } from "../lib/import/db";
 import { ACCUMULATION_TEXT, AGGREGATION_TEXT, FIELD_LABELS } from "../lib/import/columns";
@@ -38,19 +39,20 @@ export async function tablesCommand(args: string[], out: Write, err: Write): Pro
   const [sub, ...rest] = args;
   // --template and --confirm are switches; the flag parser takes --key value pairs.
   const switches = (names: string[]) => ({ on: names.filter((n) => rest.includes(`--${n}`)), rest: rest.filter((a) => !names.some((n) => a === `--${n}`)) });
-  const year = z.string().regex(/^\d{4}$/, { error: "a year such as 2024" });
+  const year = z.string().regex(/^\d{4}$/, { error: "a year such as 2024" }).optional(); // missing: the working year
 
   if (sub === "export") {
     const s = switches(["template"]);
     const o = flags(s.rest, { year, out: z.string().min(1), dept: z.string().min(1).optional() });
     const dept = await departmentFor(o.dept);
-    const body = await tablesFile(dept.id, Number(o.year), { template: s.on.includes("template") });
+    const y = o.year ? Number(o.year) : await latestYear(dept.id);
+    const body = await tablesFile(dept.id, y, { template: s.on.includes("template") });
     if (!body) {
-      err(`error: no tables for year ${o.year}\n`);
+      err(`error: no tables for year ${y}\n`);
       return 1;
     }
     writeFileSync(o.out, body);
-    err(`wrote ${o.out}: ${s.on.includes("template") ? "blank template" : "annual indicator tables"} of ${o.year}\n`);
+    err(`wrote ${o.out}: ${s.on.includes("template") ? "blank template" : "annual indicator tables"} of ${y}\n`);
     return 0;
   }
 
@@ -64,7 +66,7 @@ export async function tablesCommand(args: string[], out: Write, err: Write): Pro
     } catch {
       throw new CliError(`--file: cannot read ${o.file}`);
     }
-    const input = importPreviewInput.safeParse({ year: o.year, fileName: path.basename(o.file), bytes });
+    const input = importPreviewInput.safeParse({ year: o.year ?? (await latestYear(dept.id)), fileName: path.basename(o.file), bytes });
     if (!input.success) throw new CliError(`--file: ${input.error.issues[0].message.split(" / ").at(-1)}`);
     try {
       const preview = await previewFile(dept.id, input.data);

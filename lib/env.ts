@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { zoneFormatter } from "./time";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -30,6 +31,11 @@ const schema = z.object({
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   /** /api/v1 requests per minute per API token, session or client address (proxy.ts); 0 turns the limit off. */
   API_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  /** The time zone pages show times in (an IANA name); Beijing time by default. */
+  TIME_ZONE: z
+    .string()
+    .default("Asia/Shanghai")
+    .refine((z) => { try { return !!zoneFormatter(z); } catch { return false; } }, { message: "TIME_ZONE must be an IANA time zone such as Asia/Shanghai" }),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -3,6 +3,7 @@ import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
 import { filterOptions, listIndicators, type IndicatorRow } from "@/lib/catalogue/queries";
 import { catalogueParams } from "@/lib/validations/catalogue";
+import { workingYear } from "@/lib/catalogue/year";
 import { Card, PageHeader } from "@/components/ui/card";
 import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
 import { requireUser } from "@/lib/auth/require";
@@ -12,7 +13,8 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function CataloguePage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser("/catalogue");
   const { t } = await getMessages();
-  const f = catalogueParams.parse(await searchParams);
+  const asked = catalogueParams.parse(await searchParams);
+  const f = { ...asked, year: (await workingYear(user, asked)).year };
   const [rows, opts] = await Promise.all([listIndicators(f, user), filterOptions(f.year, user)]);
 
   // Sections as in the document: one per goal table.

@@ -5,11 +5,13 @@ import { requireUser } from "@/lib/auth/require";
 import { cityView } from "@/lib/reporting/city";
 import { CITY_SORTS, executionRate, reportingRate, sortDepartments } from "@/lib/dashboard/aggregate";
 import { cityParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { budgetStatus } from "@/lib/status";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { LightStrip } from "@/components/status/light-strip";
 import { MonthPicker } from "@/components/status/month-picker";
+import { timeText } from "@/components/ui/time";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const PAGE = 50;
@@ -21,7 +23,8 @@ export default async function CityPage({ searchParams }: { searchParams: Search 
   const user = await requireUser("/city");
   const { t, locale } = await getMessages();
   if (user.role !== "finance") return <p className="text-red-700">{t.errors.forbidden}</p>;
-  const { year, month, sort, q, page } = cityParams.parse(await searchParams);
+  const { sort, q, page, ...asked } = cityParams.parse(await searchParams);
+  const { year, month } = await workingYear(user, asked);
   const { value: city, computedAt } = await cityView(year, month);
   const c = t.city;
   const matching = q ? city.departments.filter((d) => d.name.includes(q) || d.code.startsWith(q)) : city.departments;
@@ -102,7 +105,7 @@ export default async function CityPage({ searchParams }: { searchParams: Search 
           </nav>
         )}
         <p className="mt-3 text-xs text-slate-500">
-          {fill(c.computed, { t: computedAt.toLocaleTimeString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai", hour12: false }) })} · {c.apiHint} <code>/api/v1/city?year={year}&amp;month={month}</code>
+          {fill(c.computed, { t: timeText(computedAt, "clock") })} · {c.apiHint} <code>/api/v1/city?year={year}&amp;month={month}</code>
         </p>
       </Card>
     </>

@@ -4,6 +4,7 @@ import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
 import { overview } from "@/lib/dashboard/overview";
 import { monthParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { PageHeader } from "@/components/ui/card";
 import { OverviewView } from "@/components/dashboard/overview-view";
 import { MonthPicker } from "@/components/status/month-picker";
@@ -13,7 +14,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function DashboardPage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser("/dashboard");
   const { t, locale } = await getMessages();
-  const { year, month } = monthParams.parse(await searchParams);
+  const { year, month } = await workingYear(user, monthParams.parse(await searchParams));
   const o = await overview(user, year, month);
 
   return (

@@ -3,17 +3,21 @@ import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
 import { ownDepartment } from "@/lib/auth/scope";
-import { DEFAULT_YEAR, listProjects } from "@/lib/catalogue/queries";
+import { listProjects } from "@/lib/catalogue/queries";
+import { monthParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { selfEvaluation } from "@/lib/reports/self-eval";
 import { latestVersions } from "@/lib/reports/evaluation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Downloads } from "@/components/evaluation/downloads";
 
-export default async function EvaluationIndex() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function EvaluationIndex({ searchParams }: { searchParams: Search }) {
   const user = await requireUser("/evaluation");
   const { t } = await getMessages();
   if (!["evaluator", "manager", "admin"].includes(user.role)) return <p className="text-red-700">{t.errors.forbidden}</p>;
-  const year = DEFAULT_YEAR;
+  const { year } = await workingYear(user, monthParams.parse(await searchParams));
   const dept = ownDepartment(user);
   const projects = await listProjects(year, user);
   const scopes = [{ scope: "department", code: "department", table: "表11", name: "" }, ...projects.map((p) => ({ scope: `project:${p.code}`, code: p.code, table: `表${p.tableNo}`, name: p.name }))];

@@ -4,6 +4,7 @@ import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
 import { myIndicators, type MyIndicatorLine } from "@/lib/reporting/queries";
 import { monthParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { formatNumber } from "@/lib/targets";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
@@ -15,7 +16,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function MyIndicatorsPage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser("/my");
   const { t } = await getMessages();
-  const { year, month } = monthParams.parse(await searchParams);
+  const { year, month } = await workingYear(user, monthParams.parse(await searchParams));
   const lines = await myIndicators(user, year, month);
 
   const groups = new Map<string, MyIndicatorLine[]>();

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { DEFAULT_YEAR, listProjects } from "@/lib/catalogue/queries";
+import { listProjects } from "@/lib/catalogue/queries";
 import { rollup } from "@/lib/reporting/queries";
 import { monthParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { MonthPicker } from "@/components/status/month-picker";
@@ -15,12 +16,12 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function ProjectsPage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser("/projects");
   const { t } = await getMessages();
-  const { month } = monthParams.parse(await searchParams);
-  const [projects, lights] = await Promise.all([listProjects(DEFAULT_YEAR, user), rollup({ goal: { projectId: { not: null } }, ...indicatorScope(user) }, DEFAULT_YEAR, month)]);
+  const { year, month } = await workingYear(user, monthParams.parse(await searchParams));
+  const [projects, lights] = await Promise.all([listProjects(year, user), rollup({ goal: { projectId: { not: null } }, ...indicatorScope(user) }, year, month)]);
   return (
     <>
-      <PageHeader title={t.nav.projects} subtitle={`${DEFAULT_YEAR} · 表10 / 表12 · ${t.report.asOf} ${fill(t.report.month, { m: month })}`}>
-        <MonthPicker year={DEFAULT_YEAR} month={month} t={t} path="/projects" />
+      <PageHeader title={t.nav.projects} subtitle={`${year} · 表10 / 表12 · ${t.report.asOf} ${fill(t.report.month, { m: month })}`}>
+        <MonthPicker year={year} month={month} t={t} path="/projects" />
       </PageHeader>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {projects.map((p) => (

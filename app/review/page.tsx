@@ -4,6 +4,7 @@ import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
 import { reviewQueue } from "@/lib/reporting/queries";
 import { monthParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ReviewForm } from "@/components/reporting/review-form";
 import { LightBadge } from "@/components/status/light-badge";
@@ -14,7 +15,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
   const user = await requireUser("/review");
   const { t, locale } = await getMessages();
   if (user.role !== "manager" && user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
-  const { year } = monthParams.parse(await searchParams);
+  const { year } = await workingYear(user, monthParams.parse(await searchParams));
   const queue = await reviewQueue(user, year);
   return (
     <>

@@ -1,10 +1,13 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { setLocale, signOutAction } from "@/app/actions";
+import type { YearChoice } from "@/lib/catalogue/working-year";
+import { YearSelect } from "./year-select";
 
 type User = { name: string; role: string } | null;
 
-export function AppHeader({ t, locale, user }: { t: Messages; locale: Locale; user: User }) {
+export function AppHeader({ t, locale, user, years }: { t: Messages; locale: Locale; user: User; years: YearChoice | null }) {
   // The finance bureau works city-wide: its one page is /city (department pages are the departments').
   const links = user?.role === "finance" ? [{ href: "/city", label: t.nav.city }] : [
     ...(user && user.role !== "reporter" ? [{ href: "/dashboard", label: t.nav.dashboard }] : []),
@@ -31,6 +34,7 @@ export function AppHeader({ t, locale, user }: { t: Messages; locale: Locale; us
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
+          {years && <Suspense><YearSelect years={years.years} year={years.year} latest={years.latest} t={t} /></Suspense>}
           <form action={setLocale}>
             <input type="hidden" name="lang" value={locale === "zh" ? "en" : "zh"} />
             <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-slate-700 hover:bg-slate-50">

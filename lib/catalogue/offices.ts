@@ -1,4 +1,4 @@
-// Who is responsible for an indicator row (domain.md §2). Pure: no framework imports.
+// Who is responsible for an indicator row (docs/domain.md §2). Pure: no framework imports.
 
 /** A trailing bracket, full- or half-width on either side: `开展新闻报道（政研处）`, `人数(考试院）`. */
 const TRAILING_BRACKET = /[（(]([^（()）]+)[)）]\s*$/;

@@ -4,8 +4,6 @@ import type { Prisma } from "../db/generated/sqlite/client";
 import type { CurrentUser } from "../auth";
 import { departmentScope, indicatorScope, ownDepartment } from "../auth/scope";
 
-export const DEFAULT_YEAR = 2024;
-
 export type CatalogueFilter = {
   year: number;
   table?: string; // "11" | "12-1"…

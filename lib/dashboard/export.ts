@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { StatusRow } from "./table";
 import { LIGHT_ORDER, type Light } from "../status";
 import { messages } from "../i18n/messages";
+import { toCsvText } from "../reports/render/csv";
 
 const COLUMNS: { id: keyof StatusRow; zh: string; width: number }[] = [
   { id: "table", zh: "表", width: 6 },
@@ -40,8 +41,7 @@ export function shownRows(rows: StatusRow[], sort: string | undefined, hidden: s
 
 export function toCsv(rows: StatusRow[], sort: string | undefined, hidden: string[]): string {
   const { cols, cells } = shownRows(rows, sort, hidden);
-  const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return "\ufeff" + [cols.map((c) => c.zh), ...cells].map((r) => r.map(esc).join(",")).join("\r\n") + "\r\n";
+  return toCsvText([cols.map((c) => c.zh), ...cells]);
 }
 
 export async function toXlsx(rows: StatusRow[], sort: string | undefined, hidden: string[], title: string): Promise<Buffer> {

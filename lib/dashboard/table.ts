@@ -3,7 +3,7 @@ import type { CurrentUser } from "../auth";
 import { indicatorScope } from "../auth/scope";
 import { categoryStem } from "../catalogue/queries";
 import { rollup } from "../reporting/queries";
-import type { StatusTableParams } from "../validations/status-table";
+import type { StatusTableView } from "../validations/status-table";
 
 export type StatusRow = {
   id: number;
@@ -23,7 +23,7 @@ export type StatusRow = {
 };
 
 /** Indicator × office rows at the as-of month, filtered as the URL says (server side). */
-export async function statusTable(user: CurrentUser, p: StatusTableParams): Promise<StatusRow[]> {
+export async function statusTable(user: CurrentUser, p: StatusTableView): Promise<StatusRow[]> {
   const { lines } = await rollup(
     { ...indicatorScope(user), ...(p.table ? { tableNo: p.table } : {}), ...(p.level1 ? { level1: { startsWith: categoryStem(p.level1) } } : {}), ...(p.q ? { namePrinted: { contains: p.q } } : {}) },
     p.year,

@@ -3,7 +3,7 @@ export const locales = ["zh", "en"] as const;
 export type Locale = (typeof locales)[number];
 
 const zh = {
-  app: { name: "绩效", full: "预算绩效目标管理", switchLang: "English", signIn: "登录", signOut: "退出" },
+  app: { name: "绩效", full: "预算绩效目标管理", switchLang: "English", signIn: "登录", signOut: "退出", year: "年度", yearOption: "{y}年", latestYear: "{y}年（当前）" },
   nav: { home: "部门概览", catalogue: "指标目录", projects: "项目", quality: "数据质量", offices: "责任单位", my: "我的指标", review: "审核", periods: "填报期", dashboard: "总览", evaluation: "自评", admin: "管理", city: "全市" },
   common: {
     all: "全部", search: "搜索", filter: "筛选", reset: "重置", none: "无", wan: "万元", total: "合计",
@@ -208,7 +208,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Messages = Shape<typeof zh>;
 
 const en: Messages = {
-  app: { name: "Jixiao", full: "Budget performance targets", switchLang: "中文", signIn: "Sign in", signOut: "Sign out" },
+  app: { name: "Jixiao", full: "Budget performance targets", switchLang: "中文", signIn: "Sign in", signOut: "Sign out", year: "Year", yearOption: "{y}", latestYear: "{y} (current)" },
   nav: { home: "Department", catalogue: "Indicators", projects: "Projects", quality: "Data quality", offices: "Offices", my: "My indicators", review: "Review", periods: "Periods", dashboard: "Overview", evaluation: "Evaluation", admin: "Admin", city: "City" },
   common: {
     all: "All", search: "Search", filter: "Filter", reset: "Reset", none: "None", wan: "10k yuan", total: "Total",

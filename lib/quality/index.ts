@@ -1,4 +1,4 @@
-// The document's own inconsistencies (domain.md §2), found over the loaded rows. Pure: the
+// The document's own inconsistencies (docs/domain.md §2), found over the loaded rows. Pure: the
 // admin's data-quality page and the tests call it with plain records. Rows are never merged:
 // each finding points at the rows so an admin can decide.
 

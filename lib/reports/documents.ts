@@ -7,7 +7,7 @@ import { departmentMonitoring, projectMonitoring } from "./monitoring";
 import { PROJECT_MONITORING, monitoringSheet } from "./monitoring-layout";
 import { annualSummary, summarySheets } from "./summary";
 import type { Sheet } from "./sheet";
-import { DEFAULT_YEAR } from "../catalogue/queries";
+import { latestYear } from "../catalogue/year";
 import { sheetsToXlsx } from "./render/xlsx";
 import { sheetToCsv } from "./render/csv";
 import { sheetsToPdf } from "./render/pdf";
@@ -19,7 +19,7 @@ import { sheetsToPdf } from "./render/pdf";
 export const FORMATS = ["xlsx", "pdf", "csv", "json"] as const;
 export type Format = (typeof FORMATS)[number];
 
-const year = z.coerce.number({ error: "年度无效 / Invalid year" }).int().min(2000).max(2100).default(DEFAULT_YEAR);
+const year = z.coerce.number({ error: "年度无效 / Invalid year" }).int().min(2000).max(2100).optional(); // missing: the department's working year
 const format = z.enum(FORMATS, { error: "格式为 xlsx、pdf、csv 或 json / Format is xlsx, pdf, csv or json" }).default("xlsx");
 const scope = z.string().regex(/^(project:\d{21}|department)$/, { error: "项目编码为21位数字，或 department / A 21-digit project code, or department" });
 
@@ -51,39 +51,40 @@ async function render(format: Format, title: string, sheets: Sheet[], data: unkn
  * project, version or year in that department).
  */
 export async function renderDocument(req: DocumentRequest, departmentId: number): Promise<(RenderedDocument & { summary: string }) | null> {
+  const year = req.year ?? (await latestYear(departmentId));
   const ext = req.format;
   if (req.kind === "self-eval") {
-    const data = await selfEvaluation(departmentId, req.scope, req.year, req.version);
+    const data = await selfEvaluation(departmentId, req.scope, year, req.version);
     if (!data) return null;
     // Own keys only: ?layout=constructor would otherwise find Object.prototype.constructor.
     const def = req.layout ? (Object.hasOwn(LAYOUTS, req.layout) ? LAYOUTS[req.layout] : undefined) : data.kind === "department" ? DEPARTMENT_SELF_EVAL : PROJECT_SELF_EVAL;
     if (!def) return null;
     const v = data.frozen ? `-第${data.frozen.number}版` : "";
     return {
-      fileName: `${def.title}-${data.projectName}-${req.year}${v}.${ext}`,
+      fileName: `${def.title}-${data.projectName}-${year}${v}.${ext}`,
       contentType: CONTENT_TYPES[req.format],
       body: await render(req.format, def.title, [selfEvalSheet(def, data)], data),
       summary: `${data.projectName}, ${data.rows.length} indicators, total ${data.total.toFixed(2)} (${data.grade})${data.frozen ? `, version ${data.frozen.number}` : ""}`,
     };
   }
   if (req.kind === "monitoring") {
-    const list = req.scope === "department" ? await departmentMonitoring(departmentId, req.year, req.month) : [await projectMonitoring(departmentId, req.scope.slice("project:".length), req.year, req.month)];
+    const list = req.scope === "department" ? await departmentMonitoring(departmentId, year, req.month) : [await projectMonitoring(departmentId, req.scope.slice("project:".length), year, req.month)];
     const forms = list.filter((m) => m !== null);
     if (forms.length === 0) return null;
     const subject = req.scope === "department" ? forms[0].department : forms[0].projectName;
     return {
-      fileName: `${PROJECT_MONITORING.title}-${subject}-${req.year}年1-${req.month}月.${ext}`,
+      fileName: `${PROJECT_MONITORING.title}-${subject}-${year}年1-${req.month}月.${ext}`,
       contentType: CONTENT_TYPES[req.format],
       body: await render(req.format, PROJECT_MONITORING.title, forms.map((m) => monitoringSheet(PROJECT_MONITORING, m)), req.scope === "department" ? forms : forms[0]),
       summary: `${subject}, ${forms.length} project(s), January–${req.month}`,
     };
   }
-  const s = await annualSummary(departmentId, req.year);
+  const s = await annualSummary(departmentId, year);
   return {
-    fileName: `年度绩效自评汇总-${req.year}.${ext}`,
+    fileName: `年度绩效自评汇总-${year}.${ext}`,
     contentType: CONTENT_TYPES[req.format],
     body: await render(req.format, "年度绩效自评汇总", summarySheets(s), s),
-    summary: `summary of ${req.year}`,
+    summary: `summary of ${year}`,
   };
 }
 

@@ -18,7 +18,7 @@ export type FormDefinition = {
   grid: GridColumn[];
 };
 
-/** 项目支出绩效自评表, domain.md §5 (财预〔2020〕10号 附件). */
+/** 项目支出绩效自评表, docs/domain.md §5 (财预〔2020〕10号 附件). */
 export const PROJECT_SELF_EVAL: FormDefinition = {
   id: "project-self-eval",
   title: "项目支出绩效自评表",
@@ -62,7 +62,7 @@ export const PROJECT_SELF_EVAL_WITH_REVISIONS: FormDefinition = {
   ],
 };
 
-/** 部门整体支出绩效自评表: the same grid over 表11's annual goals, funds by source and by kind (domain.md §5). */
+/** 部门整体支出绩效自评表: the same grid over 表11's annual goals, funds by source and by kind (docs/domain.md §5). */
 export const DEPARTMENT_SELF_EVAL: FormDefinition = {
   ...PROJECT_SELF_EVAL,
   id: "department-self-eval",

@@ -1,4 +1,4 @@
-// The 项目支出绩效目标执行监控表 as data (domain.md §4): a province's variant (another budget
+// The 项目支出绩效目标执行监控表 as data (docs/domain.md §4): a province's variant (another budget
 // column, no light column, a different set of deviation categories) is a new definition here, not
 // new code. `monitoringSheet` builds any definition filled with one project's Monitoring into a
 // Sheet that every renderer (XLSX, PDF, CSV) prints.

@@ -7,7 +7,7 @@ import { aggregationOf, combinedText, latestParts, targetOf } from "../reporting
 import { DEVIATION_CATEGORIES, LIKELIHOODS } from "../validations/report";
 import type { Prisma } from "../db/generated/sqlite/client";
 
-// 项目支出绩效目标执行监控表 (domain.md §4): a project's budget execution and each annual
+// 项目支出绩效目标执行监控表 (docs/domain.md §4): a project's budget execution and each annual
 // indicator's progress as of the end of month N, filled from the offices' reports. What counts is
 // what the dashboards count (lib/reporting/queries): every office's current revision of each
 // month up to N, drafts included — the form shows the same figures and lights as the overview

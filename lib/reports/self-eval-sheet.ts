@@ -114,7 +114,7 @@ export function selfEvalSheet(def: FormDefinition, d: SelfEvaluation): Sheet {
     b.next();
   }
 
-  // Funds, as domain.md §5 prints them: the block's label in the corner above the lines' labels,
+  // Funds, as docs/domain.md §5 prints them: the block's label in the corner above the lines' labels,
   // then six figures (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分) spread over the
   // remaining columns. 分值 / 执行率 / 得分 belong to the first (total) line only.
   const figures = spread(widths, 3, n, 6);

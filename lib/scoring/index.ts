@@ -1,5 +1,5 @@
 /**
- * Year-end self-evaluation score (绩效自评, 财预〔2020〕10号; domain.md §5) — the rules and why.
+ * Year-end self-evaluation score (绩效自评, 财预〔2020〕10号; docs/domain.md §5) — the rules and why.
  * Every default below is an option (`ScoringOptions`); per-project weights go in `ScoreInput.weights`.
  *
  * Weights

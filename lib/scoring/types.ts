@@ -1,4 +1,4 @@
-// Types of the year-end self-evaluation score (绩效自评, domain.md §5). Pure: no framework imports.
+// Types of the year-end self-evaluation score (绩效自评, docs/domain.md §5). Pure: no framework imports.
 import type { Message, ParsedTarget, Tier } from "../targets";
 
 export type Level1Key = "output" | "outcome" | "satisfaction";

@@ -1,5 +1,5 @@
 /**
- * Monitoring lights (绩效运行监控, "双监控", domain.md §4) — why the rules are what they are.
+ * Monitoring lights (绩效运行监控, "双监控", docs/domain.md §4) — why the rules are what they are.
  *
  * - Budget and indicators are judged against time progress (N/12) because monitoring asks "is the
  *   year on course?", not "is it done?": 50% spent in June is on plan. The budget light uses the

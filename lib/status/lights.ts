@@ -11,7 +11,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
 };
 
 /**
- * Worst first. overdue leads because a missing report hides everything else (domain.md §4: never
+ * Worst first. overdue leads because a missing report hides everything else (docs/domain.md §4: never
  * silently green); blue ranks just below yellow since it asks for a review (target set too low?)
  * but is not a shortfall; nodata and pending rank above green because "we do not know yet" must
  * not let a project look all-green; none (no target) never colours a roll-up.

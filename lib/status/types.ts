@@ -1,4 +1,4 @@
-// Types of the monitoring lights (绩效运行监控, domain.md §4). Pure: no framework imports.
+// Types of the monitoring lights (绩效运行监控, docs/domain.md §4). Pure: no framework imports.
 import type { Message, ParsedTarget, Tier } from "@/lib/targets";
 
 /**

@@ -21,7 +21,7 @@ const rate = (value: number, unit = "%") =>
   ({ kind: "quantitative", comparator: ">=", value, unit, direction: "higher", accumulation: "level" }) as const;
 const qualitative = { kind: "qualitative" } as const;
 
-// Every form listed in domain.md §3, with the 三级指标 it is printed against in the document.
+// Every form listed in docs/domain.md §3, with the 三级指标 it is printed against in the document.
 const documentForms: [text: string, name: string | undefined, expected: Expected][] = [
   ["≥22万人", "全年城镇新增就业人数", count(220000, "人")],
   ["22万人", "城镇新增就业人数（就业局）", count(220000, "人")],
@@ -251,7 +251,7 @@ describe("parseTarget", () => {
   const run = (text: string, name: string | undefined, expected: Expected) =>
     expect(parseTarget(text, name)).toEqual({ ...empty, text, ...expected });
 
-  it.each(documentForms)("domain.md §3 form %j (%s)", run);
+  it.each(documentForms)("docs/domain.md §3 form %j (%s)", run);
   it.each(moreDocumentForms)("document form %j (%s)", run);
   it.each(grammar)("grammar %j (%s)", run);
   it.each(otherDepartments)("other departments %j (%s)", run);

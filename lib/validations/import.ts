@@ -51,7 +51,7 @@ export type ImportConfirmInput = z.infer<typeof importConfirmInput>;
 
 /** GET /api/v1/admin/tables?year=2024&format=xlsx[&template=1]. */
 export const tablesDownloadParams = z.object({
-  year: year.default(2024),
+  year: year.optional(), // missing: the working year
   format: z.enum(["xlsx"], { error: "format 只能是 xlsx / format must be xlsx" }).default("xlsx"),
   template: z
     .enum(["0", "1", "true", "false"], { error: "template 为 1 或 0 / template is 1 or 0" })

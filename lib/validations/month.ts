@@ -3,10 +3,13 @@ import { z } from "zod";
 import { CITY_SORTS } from "../dashboard/aggregate";
 
 
-/** ?year=2024&month=6 on reporting and review pages; bad values fall back to defaults. */
+/**
+ * ?year=2024&month=6 on reporting and review pages; a missing or bad value is left out, and the
+ * page takes the working year and its month (workingYear, lib/catalogue/year.ts).
+ */
 export const monthParams = z.object({
-  year: z.preprocess(one, z.coerce.number().int().min(2000).max(2100).catch(2024)).default(2024),
-  month: z.preprocess(one, z.coerce.number().int().min(1).max(12).catch(defaultMonth())).default(defaultMonth()),
+  year: z.preprocess(one, z.coerce.number().int().min(2000).max(2100).optional().catch(undefined)),
+  month: z.preprocess(one, z.coerce.number().int().min(1).max(12).optional().catch(undefined)),
   org: z.preprocess(one, z.coerce.number().int().positive().optional().catch(undefined)),
 });
 
@@ -29,7 +32,7 @@ export const monthQuery = z
     year: whole(2000, 2100, "年度为2000–2100 / Year is 2000–2100").optional(),
     month: whole(1, 12, "月份为1–12 / Month is 1–12").optional(),
   })
-  .transform(({ year = 2024, month }) => ({ year, month: month ?? defaultMonth(year) }));
+  .transform(({ year, month }) => ({ year, month })); // missing: the working year (workingYear)
 
 /** The finance bureau's city page: ?month=&sort=&q=&page= (bad values fall back, as on every page). */
 export const cityParams = monthParams.extend({

@@ -1,5 +1,5 @@
 // Turns the validated document into flat, ordered records with responsible organisations
-// resolved (domain.md §2). Pure: the seed writes these, tests count them.
+// resolved (docs/domain.md §2). Pure: the seed writes these, tests count them.
 import { officeParts, resolveOffices, splitOffice, type OrgRef } from "../../lib/catalogue/offices";
 import { wanToYuan, type AnnualRow, type Document, type LongRow } from "./document";
 

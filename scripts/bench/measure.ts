@@ -75,17 +75,18 @@ async function rollupTimes() {
 
 /** What GET / reads, part by part (no rendering): where the page's time goes. */
 async function overviewData() {
-  const { getDepartmentView, DEFAULT_YEAR } = await import("../../lib/catalogue/queries");
+  const { getDepartmentView } = await import("../../lib/catalogue/queries");
   const { rollup } = await import("../../lib/reporting/queries");
   const { indicatorScope } = await import("../../lib/auth/scope");
   const { prisma } = await import("../../lib/db/prisma");
   const reps = Number(arg("reps") ?? "20");
   const u = await prisma.user.findUniqueOrThrow({ where: { username: arg("user") ?? "manager" }, include: { orgs: true } });
   const user = asCurrentUser(u);
+  const year = await (await import("../../lib/catalogue/year")).latestYear(user.departmentId);
   const parts: Record<string, () => Promise<unknown>> = {
     currentUser: () => prisma.user.findUnique({ where: { id: u.id }, include: { orgs: true } }),
-    getDepartmentView: () => getDepartmentView(DEFAULT_YEAR, user),
-    "rollup(表11)": () => rollup({ tableNo: "11", ...indicatorScope(user) }, DEFAULT_YEAR, 12),
+    getDepartmentView: () => getDepartmentView(year, user),
+    "rollup(表11)": () => rollup({ tableNo: "11", ...indicatorScope(user) }, year, 12),
   };
   const out: Record<string, { p50: number | null; n: number; error?: string }> = {};
   for (const [name, f] of Object.entries(parts)) {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
-import { DEFAULT_YEAR } from "@/lib/catalogue/queries";
+import { workingYear } from "@/lib/catalogue/year";
 import { importYears } from "@/lib/import/db";
 import { ownDepartment } from "@/lib/auth/scope";
 import { importPageParams } from "@/lib/validations/import";
@@ -21,7 +21,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Searc
   const m = t.importer;
   const p = importPageParams.parse(await searchParams);
   const years = await importYears(ownDepartment(user));
-  const year = p.year && years.includes(p.year) ? p.year : years.includes(DEFAULT_YEAR) ? DEFAULT_YEAR : (years[0] ?? DEFAULT_YEAR);
+  const { year } = await workingYear(user, { year: p.year && years.includes(p.year) ? p.year : undefined });
   const api = `/api/v1/admin/tables?year=${year}`;
 
   return (

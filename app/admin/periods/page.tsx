@@ -4,9 +4,11 @@ import { fill } from "@/lib/i18n/messages";
 import { currentUser } from "@/lib/auth";
 import { listPeriods } from "@/lib/reporting/periods";
 import { monthParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { AdminForm } from "@/components/admin/admin-form";
 import { changePeriodAction } from "./actions";
+import { Time, timeText } from "@/components/ui/time";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -15,7 +17,7 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Sear
   if (!user) redirect("/login?next=/admin/periods");
   const { t, locale } = await getMessages();
   if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
-  const { year } = monthParams.parse(await searchParams);
+  const { year } = await workingYear(user, monthParams.parse(await searchParams));
   const periods = await listPeriods(year);
   const btn = "rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50";
   return (
@@ -28,13 +30,13 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Sear
             {periods.map((p) => (
               <tr key={p.month}>
                 <td>{fill(t.report.month, { m: p.month })}</td>
-                <td className="tabular-nums">{p.deadline ? p.deadline.toISOString().slice(0, 10) : t.periods.noDeadline}</td>
+                <td className="tabular-nums">{p.deadline ? <Time value={p.deadline} part="date" /> : t.periods.noDeadline}</td>
                 <td>{p.closed ? <Badge tone="red">■ {t.periods.closed}</Badge> : <Badge tone="green">● {p.reopened ? t.periods.reopened : t.periods.open}</Badge>}</td>
                 <td>
                   <AdminForm action={changePeriodAction} className="flex flex-wrap items-center gap-2" label={fill(t.report.month, { m: p.month })} locale={locale} compact>
                     <input type="hidden" name="year" value={year} />
                     <input type="hidden" name="month" value={p.month} />
-                    <input type="date" name="deadline" aria-label={t.periods.deadline} defaultValue={p.deadline ? p.deadline.toISOString().slice(0, 10) : ""} className="rounded border border-slate-300 px-2 py-0.5 text-xs" />
+                    <input type="date" name="deadline" aria-label={t.periods.deadline} defaultValue={p.deadline ? timeText(p.deadline, "date") : ""} className="rounded border border-slate-300 px-2 py-0.5 text-xs" />
                     <button className={btn} name="action" value="set">{t.periods.setDeadline}</button>
                     {p.closed ? <button className={btn} name="action" value="reopen">{t.periods.reopen}</button> : <button className={btn} name="action" value="close">{t.periods.close}</button>}
                   </AdminForm>

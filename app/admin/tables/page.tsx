@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
-import { DEFAULT_YEAR } from "@/lib/catalogue/queries";
+import { workingYear } from "@/lib/catalogue/year";
 import { tableYears, tablesView } from "@/lib/admin/tables-view";
 import { tablesParams } from "@/lib/validations/admin-tables";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
@@ -22,7 +22,7 @@ export default async function TablesPage({ searchParams }: { searchParams: Searc
   const a = t.adminTables;
   const p = tablesParams.parse(await searchParams);
   const years = await tableYears(user);
-  const year = p.year ?? (years.includes(DEFAULT_YEAR) ? DEFAULT_YEAR : (years[0] ?? DEFAULT_YEAR));
+  const { year } = await workingYear(user, p);
   const view = await tablesView(user, year, p.table === "new" ? "11" : p.table);
   const href = (table: string, y = year) => `/admin/tables?year=${y}&table=${table}`;
   // Up and down move past retired rows, so the ends are the first and last rows still in use.

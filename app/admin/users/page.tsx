@@ -9,9 +9,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { ActionForm } from "@/components/admin/accounts/action-form";
 import { OfficePicker } from "@/components/admin/accounts/office-picker";
 import { RoleBadge, StatusBadge } from "@/components/admin/accounts/role-badge";
-import { beijingTime } from "@/components/admin/accounts/format";
 import { field, labelCls } from "@/components/admin/accounts/styles";
 import { createUserAction } from "./actions";
+import { timeText } from "@/components/ui/time";
 
 export default async function UsersPage() {
   const user = await currentUser();
@@ -43,7 +43,7 @@ export default async function UsersPage() {
                     <td className="text-xs">{u.orgs.length ? u.orgs.map((o) => o.label).join("、") : "—"}</td>
                     <td><StatusBadge disabled={u.disabled} t={t} /></td>
                     <td className="text-xs">{u.hasToken ? `🔑 ${a.hasToken}` : a.noToken}</td>
-                    <td className="whitespace-nowrap text-xs tabular-nums">{u.lastSignIn ? beijingTime(u.lastSignIn) : a.never}</td>
+                    <td className="whitespace-nowrap text-xs tabular-nums">{u.lastSignIn ? timeText(u.lastSignIn) : a.never}</td>
                     <td><Link href={`/admin/users/${u.id}`} className="whitespace-nowrap text-brand-700 hover:underline" aria-label={`${a.manage} ${u.username}`}>{a.manage}</Link></td>
                   </tr>
                 ))}

@@ -7,6 +7,7 @@ import { narrowedTo } from "@/lib/auth/scope";
 import { prisma } from "@/lib/db/prisma";
 import { overview } from "@/lib/dashboard/overview";
 import { monthParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { PageHeader } from "@/components/ui/card";
 import { OverviewView } from "@/components/dashboard/overview-view";
 import { MonthPicker } from "@/components/status/month-picker";
@@ -19,7 +20,7 @@ export default async function CityDepartmentPage({ params, searchParams }: { par
   const user = await requireUser(`/city/${code}`);
   const { t, locale } = await getMessages();
   if (user.role !== "finance") return <p className="text-red-700">{t.errors.forbidden}</p>;
-  const { year, month } = monthParams.parse(await searchParams);
+  const { year, month } = await workingYear(user, monthParams.parse(await searchParams));
   const dept = await prisma.department.findUnique({ where: { code: decodeURIComponent(code) }, select: { id: true, code: true, name: true } });
   if (!dept) notFound();
   const o = await overview(narrowedTo(user, dept.id), year, month);

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/require";
 import { statusTable } from "@/lib/dashboard/table";
 import { filterOptions } from "@/lib/catalogue/queries";
 import { statusTableParams } from "@/lib/validations/status-table";
+import { workingYear } from "@/lib/catalogue/year";
 import { Card, PageHeader } from "@/components/ui/card";
 import { StatusTable } from "@/components/dashboard/status-table";
 
@@ -15,7 +16,9 @@ export default async function StatusTablePage({ searchParams }: { searchParams: 
   const user = await requireUser("/dashboard/indicators");
   const { t } = await getMessages();
   const raw = await searchParams;
-  const p = statusTableParams.parse(raw);
+  const asked = statusTableParams.parse(raw);
+  const { year, month } = await workingYear(user, asked);
+  const p = { ...asked, year, month };
   const [rows, opts] = await Promise.all([statusTable(user, p), filterOptions(p.year, user)]);
   const qs = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
   const select = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";

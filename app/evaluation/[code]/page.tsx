@@ -4,7 +4,8 @@ import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
 import { ownDepartment } from "@/lib/auth/scope";
-import { DEFAULT_YEAR } from "@/lib/catalogue/queries";
+import { monthParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { computeSelfEvaluation, evaluationSettingsOf } from "@/lib/reports/self-eval";
 import { evaluationVersions } from "@/lib/reports/evaluation";
 import { DEPARTMENT_SELF_EVAL, PROJECT_SELF_EVAL } from "@/lib/reports/layouts";
@@ -12,15 +13,18 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { EvaluationEditor } from "@/components/evaluation/evaluation-editor";
 import { FinaliseForm } from "@/components/evaluation/finalise-form";
 import { Downloads } from "@/components/evaluation/downloads";
+import { timeText } from "@/components/ui/time";
 
-export default async function SelfEvalPage({ params }: { params: Promise<{ code: string }> }) {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SelfEvalPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Search }) {
   const { code } = await params;
   if (!/^\d{21}$/.test(code) && code !== "department") notFound();
   const scope = code === "department" ? "department" : `project:${code}`;
   const user = await requireUser(`/evaluation/${code}`);
   const { t, locale } = await getMessages();
   if (!["evaluator", "manager", "admin"].includes(user.role)) return <p className="text-red-700">{t.errors.forbidden}</p>;
-  const year = DEFAULT_YEAR;
+  const { year } = await workingYear(user, monthParams.parse(await searchParams));
   const dept = ownDepartment(user);
   const { settings, version } = await evaluationSettingsOf(dept, year, scope);
   const [d, versions] = await Promise.all([computeSelfEvaluation(dept, scope, year, { settings, version }), evaluationVersions(dept, year, scope)]);
@@ -64,7 +68,7 @@ export default async function SelfEvalPage({ params }: { params: Promise<{ code:
                 {versions.map((v) => (
                   <li key={v.number} className="text-sm">
                     <div className="font-medium">{fill(e.version, { n: v.number })} · {n2(v.total)}（{v.grade}）</div>
-                    <div className="text-xs text-slate-500">{fill(e.finalisedBy, { who: v.finalisedBy, at: v.finalisedAt.toISOString().slice(0, 16).replace("T", " ") })}{v.note ? ` · ${v.note}` : ""}</div>
+                    <div className="text-xs text-slate-500">{fill(e.finalisedBy, { who: v.finalisedBy, at: timeText(v.finalisedAt) })}{v.note ? ` · ${v.note}` : ""}</div>
                     <Downloads href={`${api}&version=${v.number}`} label={fill(e.version, { n: v.number })} small />
                   </li>
                 ))}

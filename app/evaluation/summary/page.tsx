@@ -3,18 +3,21 @@ import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
 import { ownDepartment } from "@/lib/auth/scope";
-import { DEFAULT_YEAR } from "@/lib/catalogue/queries";
+import { monthParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { annualSummary } from "@/lib/reports/summary";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { LightBars, ScoreBars } from "@/components/charts/charts";
 import { Downloads } from "@/components/evaluation/downloads";
 
-export default async function SummaryPage() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SummaryPage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser("/evaluation/summary");
   const { t } = await getMessages();
   if (!["evaluator", "manager", "admin"].includes(user.role)) return <p className="text-red-700">{t.errors.forbidden}</p>;
-  const year = DEFAULT_YEAR;
+  const { year } = await workingYear(user, monthParams.parse(await searchParams));
   const s = await annualSummary(ownDepartment(user), year);
   const e = t.evaluation;
   const n2 = (v: number) => (Math.round(v * 100) / 100).toFixed(2);

@@ -14,6 +14,7 @@ import { PathChart } from "@/components/charts/charts";
 import { fill } from "@/lib/i18n/messages";
 import { ReportStatusBadge } from "@/components/reporting/report-status-badge";
 import { listRevisions } from "@/lib/admin/revisions";
+import { Time, timeText } from "@/components/ui/time";
 
 export default async function IndicatorPage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
@@ -46,7 +47,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
           <Link href={`/admin/tables/indicators/${ind.id}`} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700 hover:bg-slate-50">✎ {ai.title}</Link>
         )}
       </PageHeader>
-      {ind.retiredAt && <p role="note" className="mb-4 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">⊘ {fill(ai.retiredOn, { d: ind.retiredAt.toISOString().slice(0, 10) })} · {ai.retireHint}</p>}
+      {ind.retiredAt && <p role="note" className="mb-4 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">⊘ {fill(ai.retiredOn, { d: timeText(ind.retiredAt, "date") })} · {ai.retireHint}</p>}
       <div className="grid gap-5 lg:grid-cols-3">
         <Card title={t.target.parse}>
           <dl className="grid grid-cols-2 gap-3">
@@ -158,7 +159,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
               <ul className="space-y-2 text-sm">
                 {audit.map((a) => (
                   <li key={a.id} className="border-b border-slate-100 pb-2">
-                    <div className="font-medium">{a.action} · {a.user?.name ?? "system"} · {a.at.toISOString().slice(0, 16).replace("T", " ")}</div>
+                    <div className="font-medium">{a.action} · {a.user?.name ?? "system"} · <Time value={a.at} /></div>
                     <div className="break-all text-xs text-slate-500">{a.after}</div>
                   </li>
                 ))}

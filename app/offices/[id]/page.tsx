@@ -5,9 +5,11 @@ import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
 import { officeView } from "@/lib/reporting/queries";
 import { monthParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { MonthPicker } from "@/components/status/month-picker";
+import { Time } from "@/components/ui/time";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -16,7 +18,7 @@ export default async function OfficePage({ params, searchParams }: { params: Pro
   if (!Number.isInteger(id) || id <= 0) notFound();
   const user = await requireUser(`/offices/${id}`);
   const { t, locale } = await getMessages();
-  const { year, month } = monthParams.parse(await searchParams);
+  const { year, month } = await workingYear(user, monthParams.parse(await searchParams));
   const v = await officeView(user, id, year, month);
   if (!v) notFound();
   const name = v.org.shortName ?? v.org.name;
@@ -27,7 +29,7 @@ export default async function OfficePage({ params, searchParams }: { params: Pro
       </PageHeader>
       <div className="grid gap-5 lg:grid-cols-2">
         <Card title={`${t.office.owes} · ${fill(t.common.count, { n: v.owed.length })}`}>
-          <p className="mb-2 text-sm text-slate-600">{t.periods.deadline}：{v.deadline ? v.deadline.toISOString().slice(0, 10) : t.periods.noDeadline}</p>
+          <p className="mb-2 text-sm text-slate-600">{t.periods.deadline}：{v.deadline ? <Time value={v.deadline} part="date" /> : t.periods.noDeadline}</p>
           <ul className="space-y-1 text-sm">
             {v.owed.length === 0 && <li className="text-slate-500">—</li>}
             {v.owed.map((l) => (

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill, type Messages } from "@/lib/i18n/messages";
-import { DEFAULT_YEAR, getProjectView } from "@/lib/catalogue/queries";
+import { getProjectView } from "@/lib/catalogue/queries";
 import { Card, Field, PageHeader } from "@/components/ui/card";
 import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
 import { LightBadge } from "@/components/status/light-badge";
@@ -12,6 +12,7 @@ import { projectExecution } from "@/lib/reporting/budget";
 import { formatNumber } from "@/lib/targets";
 import { rollup } from "@/lib/reporting/queries";
 import { monthParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { MonthPicker } from "@/components/status/month-picker";
 
 type Detail = { fund_sources?: { name: string; amount: string | null }[]; attribute?: string; category?: string };
@@ -22,14 +23,14 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ProjectPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Search }) {
   const { code } = await params;
-  const { month } = monthParams.parse(await searchParams);
   if (!/^\d{21}$/.test(code)) notFound();
   const user = await requireUser(`/projects/${code}`);
-  const [{ t, locale }, p] = await Promise.all([getMessages(), getProjectView(code, DEFAULT_YEAR, user)]);
+  const { year, month } = await workingYear(user, monthParams.parse(await searchParams));
+  const [{ t, locale }, p] = await Promise.all([getMessages(), getProjectView(code, year, user)]);
   if (!p) notFound();
   const [execution, lights] = await Promise.all([
-    projectExecution(p.id, DEFAULT_YEAR, p.currentBudgetYuan),
-    rollup({ goal: { projectId: p.id }, ...indicatorScope(user) }, DEFAULT_YEAR, month),
+    projectExecution(p.id, year, p.currentBudgetYuan),
+    rollup({ goal: { projectId: p.id }, ...indicatorScope(user) }, year, month),
   ]);
   const budgetNow = execution.months.filter((m) => m.month <= month).at(-1);
   const writable = p.subProjects.filter((s) => user.role === "manager" || user.role === "admin" || (user.role === "reporter" && s.unitId != null && user.orgIds.includes(s.unitId)));
@@ -41,7 +42,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
 
   return (
     <>
-      <PageHeader title={p.name} subtitle={`表${p.tableNo} · ${p.code} · ${fill(t.project.indicators, { n: nIndicators })}`}>
+      <PageHeader title={p.name} subtitle={`${year} · 表${p.tableNo} · ${p.code} · ${fill(t.project.indicators, { n: nIndicators })}`}>
         <div className="flex items-end gap-4">
           <div className="text-sm" aria-label={t.report.light}>
             <div className="text-xs text-slate-500">{t.project.indicatorLight}（{fill(t.report.month, { m: month })}）</div>
@@ -51,7 +52,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
             <div className="text-xs text-slate-500">{t.project.budgetLight}</div>
             <LightBadge light={budgetNow?.status.light ?? "nodata"} t={t} title={budgetNow?.status.explanation[locale]} />
           </div>
-          <MonthPicker year={DEFAULT_YEAR} month={month} t={t} path={`/projects/${p.code}`} />
+          <MonthPicker year={year} month={month} t={t} path={`/projects/${p.code}`} />
         </div>
       </PageHeader>
       <div className="grid gap-5 lg:grid-cols-3">
@@ -117,7 +118,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           )}
           {writable.length > 0 && (
             <div className="mt-4 border-t border-slate-100 pt-4">
-              <SpendingForm t={t} locale={locale} year={DEFAULT_YEAR} subs={writable.map((s) => ({ id: s.id, name: `${s.name}（${s.unitText}）`, versions: Object.fromEntries((execution.bySub.get(s.id) ?? []).map((r) => [r.month, r.version])) }))} />
+              <SpendingForm t={t} locale={locale} year={year} subs={writable.map((s) => ({ id: s.id, name: `${s.name}（${s.unitText}）`, versions: Object.fromEntries((execution.bySub.get(s.id) ?? []).map((r) => [r.month, r.version])) }))} />
             </div>
           )}
         </Card>

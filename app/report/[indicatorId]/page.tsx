@@ -5,6 +5,7 @@ import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
 import { reportContext } from "@/lib/reporting/queries";
 import { monthParams } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 import { formatNumber } from "@/lib/targets";
 import { indicatorStatus } from "@/lib/status";
 import { monthly } from "@/lib/reporting/target";
@@ -13,6 +14,7 @@ import { Card, Field, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { ReportForm } from "@/components/reporting/report-form";
 import { ReportStatusBadge } from "@/components/reporting/report-status-badge";
+import { Time } from "@/components/ui/time";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -21,7 +23,9 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   if (!Number.isInteger(id) || id <= 0) notFound();
   const user = await requireUser(`/report/${id}`);
   const { t, locale } = await getMessages();
-  const { year, month, org } = monthParams.parse(await searchParams);
+  const asked = monthParams.parse(await searchParams);
+  const { org } = asked;
+  const { year, month } = await workingYear(user, asked);
   const ctx = await reportContext(user, id, year);
   if (!ctx) notFound();
   const { ind } = ctx;
@@ -132,7 +136,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           <ul className="space-y-1 text-sm">
             {ctx.audit.length === 0 && <li className="text-slate-500">—</li>}
             {ctx.audit.map((a) => (
-              <li key={a.id} className="flex flex-wrap gap-x-3"><span className="tabular-nums text-slate-500">{a.at.toISOString().slice(0, 16).replace("T", " ")}</span><span className="font-medium">{a.action}</span><span>{a.user?.name ?? "system"}</span></li>
+              <li key={a.id} className="flex flex-wrap gap-x-3"><span className="text-slate-500"><Time value={a.at} /></span><span className="font-medium">{a.action}</span><span>{a.user?.name ?? "system"}</span></li>
             ))}
           </ul>
         </Card>

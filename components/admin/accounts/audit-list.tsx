@@ -1,5 +1,5 @@
 import type { Messages } from "@/lib/i18n/messages";
-import { beijingTime } from "./format";
+import { timeText } from "@/components/ui/time";
 
 type Row = { id: number; action: string; at: Date; after: string | null; before: string | null; user: { name: string } | null };
 
@@ -11,7 +11,7 @@ export function AuditList({ rows, t }: { rows: Row[]; t: Messages }) {
       {rows.map((a) => (
         <li key={a.id} className="border-b border-slate-100 pb-2 last:border-0">
           <div className="font-medium">
-            <code className="text-xs">{a.action}</code> · {a.user?.name ?? "system"} · <span className="tabular-nums">{beijingTime(a.at)}</span>
+            <code className="text-xs">{a.action}</code> · {a.user?.name ?? "system"} · <span className="tabular-nums">{timeText(a.at)}</span>
           </div>
           {a.after && <div className="break-all text-xs text-slate-500">{a.after}</div>}
         </li>

@@ -23,6 +23,19 @@ export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+export type CsvValue = string | number | null | undefined;
+
+/**
+ * The one CSV writer: a record per row, each field through the formula guard (numbers are data
+ * and pass as they are; null is an empty field), quoted per RFC 4180; a byte order mark first so
+ * Excel reads the Chinese right. `eol`: CRLF (RFC 4180) or LF where a format has promised it.
+ */
+export function toCsvText(rows: readonly (readonly CsvValue[])[], eol: "\r\n" | "\n" = "\r\n"): string {
+  const field = (v: CsvValue) => csvField(v == null ? "" : typeof v === "number" ? String(v) : neutralise(v));
+  return "\ufeff" + rows.map((r) => r.map(field).join(",") + eol).join("");
+}
+
+/** A sheet's grid as CSV; a figure cell keeps its formatted text ("-5"), a text cell goes through the guard. */
 export function sheetToCsv(sheet: Sheet): string {
   const rows = lastRow(sheet);
   const cols = Math.max(sheet.columns.length, ...sheet.cells.map((c) => c.c + (c.colSpan ?? 1) - 1));
@@ -31,5 +44,6 @@ export function sheetToCsv(sheet: Sheet): string {
     const text = cellText(cell);
     grid[cell.r - 1][cell.c - 1] = typeof cell.value === "number" ? text : neutralise(text);
   }
-  return "\ufeff" + grid.map((row) => row.map(csvField).join(",") + "\r\n").join("");
+  // Guarded above (a figure's text, "-5", is not a formula); the writer's guard leaves both as they are.
+  return toCsvText(grid);
 }

@@ -3,7 +3,7 @@ import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
 import { rolloverView } from "@/lib/admin/tables-view";
-import { DEFAULT_YEAR } from "@/lib/catalogue/queries";
+import { workingYear } from "@/lib/catalogue/year";
 import { Card, PageHeader } from "@/components/ui/card";
 import { AdminForm } from "@/components/admin/admin-form";
 import { rolloverAction } from "../actions";
@@ -16,7 +16,7 @@ export default async function RolloverPage({ searchParams }: { searchParams: Sea
   if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
   const r = t.adminTables.rolloverPage;
   const fromParam = Number((await searchParams).from) || undefined;
-  const view = await rolloverView(user, fromParam, DEFAULT_YEAR);
+  const view = await rolloverView(user, fromParam, (await workingYear(user)).year);
   if (view.from == null || view.to == null) return <PageHeader title={r.title} subtitle={r.none} />;
   const vars = { from: view.from, to: view.to };
   return (

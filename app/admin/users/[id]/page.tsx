@@ -11,9 +11,9 @@ import { ActionForm } from "@/components/admin/accounts/action-form";
 import { OfficePicker } from "@/components/admin/accounts/office-picker";
 import { AuditList } from "@/components/admin/accounts/audit-list";
 import { RoleBadge, StatusBadge } from "@/components/admin/accounts/role-badge";
-import { beijingTime } from "@/components/admin/accounts/format";
 import { danger, field, labelCls, secondary } from "@/components/admin/accounts/styles";
 import { resetPasswordAction, revokeTokenAction, setUserStatusAction, updateUserAction } from "../actions";
+import { timeText } from "@/components/ui/time";
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
@@ -35,9 +35,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </PageHeader>
       <dl className="mb-5 grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-4">
         <Field label={a.offices}>{u.orgs.length ? u.orgs.map((o) => o.label).join("、") : "—"}</Field>
-        <Field label={a.lastSignIn}>{u.lastSignIn ? beijingTime(u.lastSignIn) : a.never}</Field>
+        <Field label={a.lastSignIn}>{u.lastSignIn ? timeText(u.lastSignIn) : a.never}</Field>
         <Field label={a.token}>{u.hasToken ? `🔑 ${a.hasToken}` : a.noToken}</Field>
-        <Field label={a.createdAt}>{beijingTime(u.createdAt)}</Field>
+        <Field label={a.createdAt}>{timeText(u.createdAt)}</Field>
       </dl>
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
         <Card title={a.roleAndOffices}>

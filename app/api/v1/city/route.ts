@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { apiError, apiUser, invalidParams, unauthenticated } from "@/lib/api/http";
 import { cityView } from "@/lib/reporting/city";
 import { monthQuery } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 
 /** GET the finance bureau's roll-up: every department's lights, reporting and budget at ?year=&month= (at most a minute old; computedAt says when). */
 export async function GET(req: Request) {
@@ -10,6 +11,7 @@ export async function GET(req: Request) {
   if (user.role !== "finance") return apiError("forbidden", { zh: "只有市财政局账号可以查看全市汇总", en: "Only the finance bureau's accounts read the city roll-up" });
   const parsed = monthQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return invalidParams(parsed.error.issues);
-  const { value, computedAt } = await cityView(parsed.data.year, parsed.data.month);
+  const { year, month } = await workingYear(user, parsed.data);
+  const { value, computedAt } = await cityView(year, month);
   return NextResponse.json({ data: { ...value, computedAt } });
 }

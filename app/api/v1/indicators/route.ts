@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { apiUser, cityOnly, invalidParams, unauthenticated } from "@/lib/api/http";
 import { myIndicators } from "@/lib/reporting/queries";
 import { monthQuery } from "@/lib/validations/month";
+import { workingYear } from "@/lib/catalogue/year";
 
 /** GET my indicators with their lights: ?year=2024&month=6 (reporters: their offices' only). */
 export async function GET(req: Request) {
@@ -10,7 +11,7 @@ export async function GET(req: Request) {
   if (user.role === "finance") return cityOnly();
   const parsed = monthQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return invalidParams(parsed.error.issues);
-  const { year, month } = parsed.data;
+  const { year, month } = await workingYear(user, parsed.data);
   const lines = await myIndicators(user, year, month);
   return NextResponse.json({
     data: {

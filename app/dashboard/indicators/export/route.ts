@@ -2,6 +2,7 @@ import { apiUser, cityOnly, unauthenticated } from "@/lib/api/http";
 import { statusTable } from "@/lib/dashboard/table";
 import { toCsv, toXlsx } from "@/lib/dashboard/export";
 import { statusTableParams } from "@/lib/validations/status-table";
+import { workingYear } from "@/lib/catalogue/year";
 
 /** The status table as shown (same filters, sort and columns as the URL), as CSV or XLSX. */
 export async function GET(req: Request) {
@@ -9,7 +10,9 @@ export async function GET(req: Request) {
   if (!user) return unauthenticated();
   if (user.role === "finance") return cityOnly();
   const url = new URL(req.url);
-  const p = statusTableParams.parse(Object.fromEntries(url.searchParams));
+  const asked = statusTableParams.parse(Object.fromEntries(url.searchParams));
+  const { year, month } = await workingYear(user, asked);
+  const p = { ...asked, year, month };
   const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
   const rows = await statusTable(user, p);
   const hidden = p.cols?.split(",") ?? [];

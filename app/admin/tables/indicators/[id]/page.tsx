@@ -10,6 +10,7 @@ import { AdminForm } from "@/components/admin/admin-form";
 import { IndicatorFields } from "@/components/admin/indicator-fields";
 import { smallButton } from "@/components/admin/row-controls";
 import { assignOfficeAction, officeRowAction, reviseTargetAction, rowAction, setAggregationAction, updateIndicatorAction } from "../../actions";
+import { Time, timeText } from "@/components/ui/time";
 
 const input = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 const primary = "rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50";
@@ -39,7 +40,7 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
       </p>
       <PageHeader title={ind.level3} subtitle={`${ai.title} · ${ind.year} · ${where} · ${term} · ${ind.level1} / ${ind.level2}`}>
         <div className="flex items-center gap-2 text-sm">
-          {ind.retiredAt && <Badge tone="red">⊘ {fill(ai.retiredOn, { d: ind.retiredAt.toISOString().slice(0, 10) })}</Badge>}
+          {ind.retiredAt && <Badge tone="red">⊘ {fill(ai.retiredOn, { d: timeText(ind.retiredAt, "date") })}</Badge>}
           <Link href={`/indicators/${ind.id}`} className="rounded border border-slate-300 bg-white px-2 py-1 text-slate-700 hover:bg-slate-50">{ai.view}</Link>
         </div>
       </PageHeader>
@@ -141,7 +142,7 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
                       <td>{r.docNo}</td>
                       <td className="tabular-nums whitespace-nowrap">{r.approvedOn}</td>
                       <td className="whitespace-nowrap">{r.by}</td>
-                      <td className="tabular-nums whitespace-nowrap">{r.at.toISOString().slice(0, 16).replace("T", " ")}</td>
+                      <td className="whitespace-nowrap"><Time value={r.at} /></td>
                     </tr>
                   ))}
                 </tbody>

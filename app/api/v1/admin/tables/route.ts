@@ -1,6 +1,7 @@
 import { apiError, apiUser, invalidParams, unauthenticated } from "@/lib/api/http";
 import { ownDepartment } from "@/lib/auth/scope";
 import { tablesFile } from "@/lib/import/db";
+import { workingYear } from "@/lib/catalogue/year";
 import { tablesDownloadParams } from "@/lib/validations/import";
 
 /**
@@ -14,7 +15,8 @@ export async function GET(req: Request) {
   if (user.role !== "admin") return apiError("forbidden", { zh: "只有管理员可以导出指标表", en: "Only admins export the tables" });
   const parsed = tablesDownloadParams.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return invalidParams(parsed.error.issues);
-  const { year, template } = parsed.data;
+  const { template } = parsed.data;
+  const year = parsed.data.year ?? (await workingYear(user)).year;
   const body = await tablesFile(ownDepartment(user), year, { template });
   if (!body) return apiError("not_found", { zh: `${year}年没有指标表`, en: `${year} has no tables` });
   const name = template ? `绩效目标表-${year}-导入模板.xlsx` : `绩效目标表-${year}.xlsx`;
