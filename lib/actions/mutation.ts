@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { prisma } from "../db/prisma";
 import type { CurrentUser, Role } from "../auth";
 import { fieldErrors } from "../validations/params";
+import { touchSummaries } from "../reporting/summaries";
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 export type Message = { zh: string; en: string };
@@ -58,6 +59,8 @@ export async function mutate<S extends z.ZodType, T, P = undefined>(opts: {
     const prepared = (opts.prepare ? await opts.prepare(user, parsed.data) : undefined) as P;
     return await prisma.$transaction(async (tx) => {
       const { data, audit } = await opts.run(tx, user, parsed.data, prepared);
+      // Whatever changed in the department, its city roll-up lines are out of date (decision 012).
+      if (user.departmentId != null) await touchSummaries(tx, user.departmentId);
       await tx.auditLog.create({
         data: {
           userId: user.id,
