@@ -65,7 +65,7 @@ describe("the city roll-up's stored lines", () => {
   it("a write marks only its department out of date, in its own transaction; the next request serves the old line once and rebuilds it", async () => {
     await agrees(2024, [2]);
     const before = await line(2024, 2);
-    const version = async () => (await prisma.summaryVersion.findUnique({ where: { departmentId: other.id } }))?.version ?? 0;
+    const version = async () => (await prisma.summaryVersion.aggregate({ where: { departmentId: other.id }, _sum: { version: true } }))._sum.version ?? 0;
     const v0 = await version();
     ok(await saveReport({ indicatorId: other.deptIndicatorId, organizationId: other.orgId, year: 2024, month: 2, valueText: "30人", intent: "submit" }, other.users.reporter));
     expect(await version()).toBe(v0 + 1);

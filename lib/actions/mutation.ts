@@ -59,8 +59,6 @@ export async function mutate<S extends z.ZodType, T, P = undefined>(opts: {
     const prepared = (opts.prepare ? await opts.prepare(user, parsed.data) : undefined) as P;
     return await prisma.$transaction(async (tx) => {
       const { data, audit } = await opts.run(tx, user, parsed.data, prepared);
-      // Whatever changed in the department, its city roll-up lines are out of date (decision 012).
-      if (user.departmentId != null) await touchSummaries(tx, user.departmentId);
       await tx.auditLog.create({
         data: {
           userId: user.id,
@@ -71,6 +69,8 @@ export async function mutate<S extends z.ZodType, T, P = undefined>(opts: {
           after: audit.after === undefined ? null : JSON.stringify(audit.after),
         },
       });
+      // Whatever changed in the department, its city roll-up lines are out of date (decision 012). Last, so its lock is held only through the commit.
+      if (user.departmentId != null) await touchSummaries(tx, user.departmentId);
       return { data };
     });
   } catch (e) {

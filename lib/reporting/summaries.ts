@@ -18,10 +18,23 @@ import { closedMonths } from "./queries";
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 type Line = Omit<DepartmentLine, "id" | "code" | "name">;
 
-/** In a write's transaction: the department's summary lines are out of date from its commit on. One statement. */
+const SHARDS = 16;
+
+/**
+ * In a write's transaction, as its last statement: the department's summary lines are out of date
+ * from its commit on. One statement, on one of the department's SHARDS counters (a random one), so
+ * concurrent writes of a department seldom queue on one row lock until each other's commit.
+ */
 export async function touchSummaries(tx: Pick<Tx, "$executeRaw">, departmentId: number): Promise<void> {
-  await tx.$executeRaw`INSERT INTO "SummaryVersion" ("departmentId", "version") VALUES (${departmentId}, 1)
-    ON CONFLICT ("departmentId") DO UPDATE SET "version" = "SummaryVersion"."version" + 1`;
+  const shard = Math.floor(Math.random() * SHARDS);
+  await tx.$executeRaw`INSERT INTO "SummaryVersion" ("departmentId", "shard", "version") VALUES (${departmentId}, ${shard}, 1)
+    ON CONFLICT ("departmentId", "shard") DO UPDATE SET "version" = "SummaryVersion"."version" + 1`;
+}
+
+/** Each department's change count (the sum of its shards): a line built at one count is fresh while it holds. */
+async function changeCounts(): Promise<Map<number, number>> {
+  const rows = await prisma.summaryVersion.groupBy({ by: ["departmentId"], _sum: { version: true } });
+  return new Map(rows.map((r) => [r.departmentId, r._sum.version ?? 0]));
 }
 
 /**
@@ -29,8 +42,8 @@ export async function touchSummaries(tx: Pick<Tx, "$executeRaw">, departmentId: 
  * read before the rows the lines are made of: a write committed after that read has bumped the
  * version again, so a line never claims a version whose changes it missed.
  */
-export async function rebuildSummaries(year: number, month: number, only?: number[]): Promise<DepartmentLine[]> {
-  const versions = new Map((await prisma.summaryVersion.findMany()).map((v) => [v.departmentId, v.version]));
+export async function rebuildSummaries(year: number, month: number, only?: number[]): Promise<{ lines: DepartmentLine[]; builtAt: Date }> {
+  const versions = await changeCounts();
   const { lines, periodClosed } = await departmentLines(year, month, only);
   const builtAt = new Date();
   const data = lines.map(({ id, code: _code, name: _name, ...line }) => ({
@@ -46,7 +59,7 @@ export async function rebuildSummaries(year: number, month: number, only?: numbe
     // Another instance stored the same lines at the same moment: theirs stand (as fresh as these).
     if ((e as { code?: string }).code !== "P2002") throw e;
   }
-  return lines;
+  return { lines, builtAt };
 }
 
 export type SummaryView = { value: CityRollup; computedAt: Date; stale: number };
@@ -62,14 +75,13 @@ const running = new Map<string, Promise<unknown>>();
  * oldest line's time; `stale` how many lines were served out of date.
  */
 export async function summaryView(year: number, month: number, opts: { wait?: boolean } = {}): Promise<SummaryView> {
-  const [departments, versions, rows, closed] = await Promise.all([
+  const [departments, version, rows, closed] = await Promise.all([
     prisma.department.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
-    prisma.summaryVersion.findMany(),
+    changeCounts(),
     prisma.departmentSummary.findMany({ where: { year, month } }),
     closedMonths(year),
   ]);
   const periodClosed = closed.has(month);
-  const version = new Map(versions.map((v) => [v.departmentId, v.version]));
   const stored = new Map(rows.map((r) => [r.departmentId, r]));
   const wrong: number[] = [];
   const late: number[] = [];
@@ -82,8 +94,7 @@ export async function summaryView(year: number, month: number, opts: { wait?: bo
   const built = new Map<number, { line: Line; at: Date }>();
   if (now.length) {
     // Past half the city, one pass over everything costs less than a restricted one.
-    const lines = await rebuildSummaries(year, month, now.length * 2 > departments.length ? undefined : now);
-    const at = new Date();
+    const { lines, builtAt: at } = await rebuildSummaries(year, month, now.length * 2 > departments.length ? undefined : now);
     for (const { id, code: _c, name: _n, ...line } of lines) built.set(id, { line, at });
   }
   const pending = built.size === departments.length ? [] : late.filter((id) => !built.has(id));

@@ -10,9 +10,9 @@ export type Job = { indicatorId: number; organizationId: number; month: number; 
 export async function resetBenchRows(sink: Sink): Promise<void> {
   // Their departments' stored city lines count them: out of date once they go (lib/reporting/summaries.ts).
   await sink.run(
-    `INSERT INTO "SummaryVersion" ("departmentId", "version")
-     SELECT DISTINCT o."departmentId", 1 FROM "Report" r JOIN "Organization" o ON o."id" = r."organizationId" WHERE r."note" IN (?, ?)
-     ON CONFLICT ("departmentId") DO UPDATE SET "version" = "SummaryVersion"."version" + 1`,
+    `INSERT INTO "SummaryVersion" ("departmentId", "shard", "version")
+     SELECT DISTINCT o."departmentId", 0, 1 FROM "Report" r JOIN "Organization" o ON o."id" = r."organizationId" WHERE r."note" IN (?, ?)
+     ON CONFLICT ("departmentId", "shard") DO UPDATE SET "version" = "SummaryVersion"."version" + 1`,
     [SUBMIT_NOTE, BARE_NOTE],
   );
   await sink.run(`DELETE FROM "Report" WHERE "note" IN (?, ?)`, [SUBMIT_NOTE, BARE_NOTE]);

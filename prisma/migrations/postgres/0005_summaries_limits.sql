@@ -14,8 +14,9 @@ CREATE INDEX "DepartmentSummary_year_month_idx" ON "DepartmentSummary"("year", "
 
 CREATE TABLE "SummaryVersion" (
   "departmentId" INTEGER NOT NULL,
+  "shard" INTEGER NOT NULL,
   "version" INTEGER NOT NULL,
-  CONSTRAINT "SummaryVersion_pkey" PRIMARY KEY ("departmentId")
+  CONSTRAINT "SummaryVersion_pkey" PRIMARY KEY ("departmentId", "shard")
 );
 
 -- Counts that need no durability: unlogged (no WAL writes; emptied after a crash).

@@ -13,8 +13,10 @@ CREATE TABLE "DepartmentSummary" (
 CREATE INDEX "DepartmentSummary_year_month_idx" ON "DepartmentSummary"("year", "month");
 
 CREATE TABLE "SummaryVersion" (
-  "departmentId" INTEGER NOT NULL PRIMARY KEY,
-  "version" INTEGER NOT NULL
+  "departmentId" INTEGER NOT NULL,
+  "shard" INTEGER NOT NULL,
+  "version" INTEGER NOT NULL,
+  PRIMARY KEY ("departmentId", "shard")
 );
 
 CREATE TABLE "RateWindow" (
