@@ -1,23 +1,25 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { errorResponse, fixedWindowLimiter, isCrossSite, malformedActionEnvelope, rateKey, undecodablePath } from "./lib/api/guards";
+import { errorResponse, isCrossSite, malformedActionEnvelope, rateKey, sharedWindowLimiter, undecodablePath } from "./lib/api/guards";
+import { dbWindowStore } from "./lib/api/rate-store";
 import { env } from "./lib/env";
 
 // Runs before every page, route and server action (static files aside), so a route or action
 // added later is covered without anyone remembering to. Refusals use the API's JSON error shape:
 // - 400 for a path with a broken percent-escape (Next's router answers 500).
-// - 429 past the /api/v1 rate limit (per token, session or address; counted in this process).
+// - 429 past the /api/v1 rate limit (per token, session or address; shared by every instance
+//   through the database, docs/decisions/012).
 // - 403 for a cross-site state-changing request that would ride on the session cookie: the API,
 //   server actions (Next's own Origin check answers a bare 500) and forms posted without
 //   JavaScript. Auth.js's endpoints carry their own CSRF token and are left to it.
 // - 400/415 for a server action whose envelope React could not decode (Next answers 500).
 
-const limiter = fixedWindowLimiter({ limit: env.API_RATE_LIMIT, windowMs: 60_000 });
+const limiter = sharedWindowLimiter({ limit: env.API_RATE_LIMIT, windowMs: 60_000, store: dbWindowStore });
 
 export async function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
   if (undecodablePath(pathname)) return errorResponse(400, "invalid", { zh: "请求地址无效", en: "Malformed URL" });
   if (pathname.startsWith("/api/v1/") && env.API_RATE_LIMIT > 0) {
-    const hit = limiter.hit(rateKey(req.headers));
+    const hit = await limiter.hit(rateKey(req.headers));
     if (!hit.ok)
       return errorResponse(429, "too_many", { zh: `请求过于频繁，请${hit.retryAfterSeconds}秒后重试`, en: `Too many requests; try again in ${hit.retryAfterSeconds} s` }, { "retry-after": String(hit.retryAfterSeconds) });
   }

@@ -1,36 +1,91 @@
 import { describe, expect, it } from "vitest";
-import { clientIp, errorResponse, fixedWindowLimiter, isCrossSite, malformedActionEnvelope, rateKey, undecodablePath } from "../lib/api/guards";
+import { clientIp, errorResponse, isCrossSite, malformedActionEnvelope, rateKey, sharedWindowLimiter, undecodablePath, type WindowStore } from "../lib/api/guards";
 
 const h = (init: Record<string, string>) => new Headers(init);
 
-describe("the API's fixed-window rate limiter", () => {
-  it("admits `limit` requests per key and window, then refuses with the seconds left", () => {
-    const l = fixedWindowLimiter({ limit: 3, windowMs: 60_000 });
-    const t0 = 1_000_000;
-    expect([1, 2, 3].map((i) => l.hit("a", t0 + i))).toEqual([
+/** The database's upsert in memory: adds to the key's window, a newer window starts afresh, an older one is ignored. */
+function memoryStore() {
+  const rows = new Map<string, { window: number; count: number }>();
+  const calls: number[] = [];
+  const store: WindowStore = (batch) => {
+    calls.push(batch.length);
+    const out = [];
+    for (const b of batch) {
+      const r = rows.get(b.key);
+      if (r && r.window > b.window) continue;
+      const count = r && r.window === b.window ? r.count + b.add : b.add;
+      rows.set(b.key, { window: b.window, count });
+      out.push({ key: b.key, window: b.window, count });
+    }
+    return Promise.resolve(out);
+  };
+  return { store, calls, rows };
+}
+
+describe("the API's rate limiter, shared by several instances", () => {
+  it("admits `limit` requests per key and window, then refuses with the seconds left", async () => {
+    const { store } = memoryStore();
+    const l = sharedWindowLimiter({ limit: 3, windowMs: 60_000, store });
+    const t0 = 1_020_000; // 17 windows of a minute in
+    const hits = [];
+    for (const i of [1, 2, 3]) hits.push(await l.hit("a", t0 + i));
+    expect(hits).toEqual([
       { ok: true, remaining: 2 },
       { ok: true, remaining: 1 },
       { ok: true, remaining: 0 },
     ]);
-    expect(l.hit("a", t0 + 10)).toEqual({ ok: false, retryAfterSeconds: 60 });
-    expect(l.hit("a", t0 + 59_500)).toEqual({ ok: false, retryAfterSeconds: 1 });
+    expect(await l.hit("a", t0 + 10)).toEqual({ ok: false, retryAfterSeconds: 60 });
+    expect(await l.hit("a", t0 + 59_500)).toEqual({ ok: false, retryAfterSeconds: 1 });
     // Another key has its own window.
-    expect(l.hit("b", t0 + 10)).toEqual({ ok: true, remaining: 2 });
+    expect(await l.hit("b", t0 + 10)).toEqual({ ok: true, remaining: 2 });
     // A new window starts afresh.
-    expect(l.hit("a", t0 + 60_001)).toEqual({ ok: true, remaining: 2 });
+    expect(await l.hit("a", t0 + 60_001)).toEqual({ ok: true, remaining: 2 });
   });
 
-  it("keeps memory bounded: expired windows go first, then the oldest", () => {
-    const l = fixedWindowLimiter({ limit: 1, windowMs: 1_000, maxKeys: 3 });
-    l.hit("a", 0);
-    l.hit("b", 500);
-    l.hit("c", 600);
-    l.hit("d", 1_200); // "a" expired: dropped
+  it("two instances on one store refuse at the shared limit, and below half the limit send nothing per request", async () => {
+    const { store, calls, rows } = memoryStore();
+    const a = sharedWindowLimiter({ limit: 10, windowMs: 60_000, store, syncMs: 60_000 });
+    const b = sharedWindowLimiter({ limit: 10, windowMs: 60_000, store, syncMs: 60_000 });
+    const t = 600_000;
+    // Two each: counted in-process only.
+    for (const l of [a, b, a, b]) expect((await l.hit("k", t)).ok).toBe(true);
+    expect(calls).toEqual([]);
+    await a.flush();
+    await b.flush();
+    expect(calls).toEqual([1, 1]); // one statement per instance for the batch
+    expect(rows.get("k")).toEqual({ window: 10, count: 4 });
+    // From here on, alternating: exactly 10 in all are admitted.
+    const admitted = [];
+    for (let i = 0; i < 12; i++) admitted.push((await [a, b][i % 2].hit("k", t)).ok);
+    expect(admitted.filter(Boolean)).toHaveLength(6);
+    expect(admitted.slice(6)).toEqual([false, false, false, false, false, false]);
+    expect(rows.get("k")!.count).toBeGreaterThanOrEqual(10);
+  });
+
+  it("unsent counts of another instance are the only overshoot; a failing store leaves the local count deciding", async () => {
+    const { store } = memoryStore();
+    const a = sharedWindowLimiter({ limit: 10, windowMs: 60_000, store, syncMs: 60_000 });
+    const b = sharedWindowLimiter({ limit: 10, windowMs: 60_000, store, syncMs: 60_000 });
+    for (let i = 0; i < 4; i++) await b.hit("k", 0); // not sent yet
+    let admitted = 0;
+    for (let i = 0; i < 20; i++) if ((await a.hit("k", 0)).ok) admitted++;
+    expect(admitted).toBe(10); // a alone: its own limit
+    await b.flush(); // b's four arrive: both now see 14 (+ refused ones) and refuse
+    expect((await b.hit("k", 0)).ok).toBe(false);
+    const down = sharedWindowLimiter({ limit: 2, windowMs: 60_000, store: () => Promise.reject(new Error("database down")) });
+    expect([(await down.hit("x", 0)).ok, (await down.hit("x", 0)).ok, (await down.hit("x", 0)).ok]).toEqual([true, true, false]);
+  });
+
+  it("keeps memory bounded: past windows go first, then the oldest", async () => {
+    const { store } = memoryStore();
+    const l = sharedWindowLimiter({ limit: 1, windowMs: 1_000, maxKeys: 3, store });
+    await l.hit("a", 0);
+    await l.hit("b", 1_500);
+    await l.hit("c", 1_600);
+    await l.hit("d", 1_700); // "a" is of a past window: dropped
     expect(l.size()).toBe(3);
-    expect(l.hit("b", 1_300)).toEqual({ ok: false, retryAfterSeconds: 1 });
-    l.hit("e", 1_400); // nothing expired: the oldest ("b") makes room
+    await l.hit("e", 1_800); // nothing past: the oldest ("b") makes room
     expect(l.size()).toBe(3);
-    expect(l.hit("b", 1_450)).toEqual({ ok: true, remaining: 0 });
   });
 });
 

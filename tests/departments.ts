@@ -69,6 +69,8 @@ export async function otherDepartment(code = "599"): Promise<OtherDepartment> {
       prisma.orgAlias.deleteMany({ where: { organization: { departmentId: dept.id } } }),
       prisma.organization.deleteMany({ where: { departmentId: dept.id } }),
       prisma.departmentProfile.deleteMany({ where: { departmentId: dept.id } }),
+      prisma.departmentSummary.deleteMany({ where: { departmentId: dept.id } }),
+      prisma.summaryVersion.deleteMany({ where: { departmentId: dept.id } }),
       prisma.department.delete({ where: { id: dept.id } }),
     ]);
   };

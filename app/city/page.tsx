@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
 import { requireUser } from "@/lib/auth/require";
-import { cityView } from "@/lib/reporting/city";
+import { cityView } from "@/lib/reporting/summaries";
 import { CITY_SORTS, executionRate, reportingRate, sortDepartments } from "@/lib/dashboard/aggregate";
 import { cityParams } from "@/lib/validations/month";
 import { workingYear } from "@/lib/catalogue/year";

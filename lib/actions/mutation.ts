@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { prisma } from "../db/prisma";
 import type { CurrentUser, Role } from "../auth";
 import { fieldErrors } from "../validations/params";
+import { touchSummaries } from "../reporting/summaries";
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 export type Message = { zh: string; en: string };
@@ -70,6 +71,8 @@ export async function mutate<S extends z.ZodType, T, P = undefined>(opts: {
           after: audit.after === undefined ? null : JSON.stringify(audit.after),
         },
       });
+      // Whatever changed in the department, its city roll-up lines are out of date (decision 012). Last, so its lock is held only through the commit.
+      if (user.departmentId != null) await touchSummaries(tx, user.departmentId);
       return { data };
     }, opts.timeout ? { timeout: opts.timeout, maxWait: 10_000 } : undefined);
   } catch (e) {

@@ -1,6 +1,7 @@
 // Guards in front of the JSON API and server actions, run by proxy.ts before any route code: a
-// fixed-window request limiter and a cross-site (CSRF) check. Pure functions over headers, so
-// they are unit-tested without a server (tests/api-guards.test.ts).
+// fixed-window request limiter shared by every instance and a cross-site (CSRF) check. Pure
+// functions over headers (the limiter's store is passed in), so they are unit-tested without a
+// server (tests/api-guards.test.ts).
 import { createHash } from "node:crypto";
 
 export type ErrorBody = { error: { code: string; message: { zh: string; en: string }; fields: null } };
@@ -16,38 +17,84 @@ export function errorResponse(status: number, code: string, message: { zh: strin
 
 export type Hit = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
+/** Where the instances' counts meet: adds each key's hits to its window, answers the totals (lib/api/rate-store.ts). */
+export type WindowStore = (batch: { key: string; window: number; add: number }[]) => Promise<{ key: string; window: number; count: number }[]>;
+
 /**
- * Counts requests per key in fixed windows. The counts live in this process: one app instance
- * is what the installation runs. Several instances behind a balancer each count on their own
- * (the effective limit multiplies); they need a shared store or the reverse proxy's limiter.
+ * Counts requests per key in fixed windows shared by every instance through `store`, cheaply:
+ * the first half of a key's limit is counted in this process and sent to the store in batches
+ * (every `syncMs`, one statement for all keys), so a request below it costs no database work;
+ * past half, each request adds itself to the store in one statement and the store's total
+ * decides. Accuracy (docs/decisions/012): the limit is exact for what the store has seen; what
+ * it has not seen yet is at most each other instance's hits of the last `syncMs` while they
+ * were below half the limit. A store that fails leaves this process's own counts deciding.
  */
-export function fixedWindowLimiter(opts: { limit: number; windowMs: number; maxKeys?: number }) {
+export function sharedWindowLimiter(opts: { limit: number; windowMs: number; store: WindowStore; syncMs?: number; maxKeys?: number }) {
+  const { limit, windowMs, store } = opts;
+  const syncMs = opts.syncMs ?? 200;
   const maxKeys = opts.maxKeys ?? 50_000;
-  const windows = new Map<string, { start: number; count: number }>();
-  return {
-    hit(key: string, now = Date.now()): Hit {
-      let w = windows.get(key);
-      if (!w || now - w.start >= opts.windowMs) {
-        if (w) windows.delete(key);
-        else if (windows.size >= maxKeys) evict(now);
-        w = { start: now, count: 0 };
-        windows.set(key, w); // re-inserted: the Map's order stays oldest window first
-      }
-      w.count += 1;
-      if (w.count > opts.limit) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((w.start + opts.windowMs - now) / 1000)) };
-      return { ok: true, remaining: opts.limit - w.count };
-    },
-    size: () => windows.size,
+  const half = Math.ceil(limit / 2);
+  // Per key: its window, the total the store last reported (with what this process has sent), and hits not sent yet.
+  const keys = new Map<string, { window: number; known: number; pending: number }>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const retryAfter = (window: number, now: number) => Math.max(1, Math.ceil(((window + 1) * windowMs - now) / 1000));
+  const learn = (rows: { key: string; window: number; count: number }[]) => {
+    for (const r of rows) {
+      const s = keys.get(r.key);
+      if (s && s.window === r.window) s.known = Math.max(s.known, r.count);
+    }
   };
 
-  // Expired windows go first; past that (a flood of fresh keys) the oldest window is dropped,
-  // so memory stays bounded.
-  function evict(now: number) {
-    for (const [k, w] of windows) if (now - w.start >= opts.windowMs) windows.delete(k);
-    while (windows.size >= maxKeys) {
-      const oldest = windows.keys().next();
+  async function flush() {
+    timer = null;
+    const batch: { key: string; window: number; add: number }[] = [];
+    for (const [key, s] of keys) {
+      if (s.pending === 0) continue;
+      batch.push({ key, window: s.window, add: s.pending });
+      s.known += s.pending;
+      s.pending = 0;
+    }
+    if (batch.length) learn(await store(batch).catch(() => []));
+  }
+
+  return {
+    async hit(key: string, now = Date.now()): Promise<Hit> {
+      const window = Math.floor(now / windowMs);
+      let s = keys.get(key);
+      if (!s || s.window !== window) {
+        if (s) keys.delete(key);
+        else if (keys.size >= maxKeys) evict(window);
+        s = { window, known: 0, pending: 0 };
+        keys.set(key, s); // re-inserted: the Map's order stays oldest window first
+      }
+      if (s.known + s.pending >= limit) return { ok: false, retryAfterSeconds: retryAfter(window, now) };
+      if (s.known + s.pending < half) {
+        s.pending += 1;
+        timer ??= setTimeout(() => void flush(), syncMs);
+        return { ok: true, remaining: limit - s.known - s.pending };
+      }
+      // Past half the limit: this request (with any unsent ones) goes to the store now; its total decides.
+      const add = s.pending + 1;
+      s.pending = 0;
+      s.known += add;
+      const rows = await store([{ key, window, add }]).catch(() => []);
+      learn(rows);
+      const count = rows.find((r) => r.window === window)?.count ?? s.known;
+      return count > limit ? { ok: false, retryAfterSeconds: retryAfter(window, now) } : { ok: true, remaining: limit - count };
+    },
+    /** Sends what is still counted only here (tests; a timer does it otherwise). */
+    flush,
+    size: () => keys.size,
+  };
+
+  // Past windows go first; past that (a flood of fresh keys) the oldest key is dropped, so memory stays bounded.
+  function evict(window: number) {
+    for (const [k, s] of keys) if (s.window < window) keys.delete(k);
+    while (keys.size >= maxKeys) {
+      const oldest = keys.keys().next();
       if (oldest.done) break;
-      windows.delete(oldest.value);
+      keys.delete(oldest.value);
     }
   }
 }

@@ -78,7 +78,7 @@ const zh = {
     budget: "预算执行率", time: "时间进度", selfEval: "部门自评", notFinalised: "未定稿", search: "部门名称或编码", sort: "排序",
     sorts: { attention: "偏差最多", reporting: "填报率最低", budget: "执行率最低", code: "部门编码" },
     shown: "第 {from}–{to} 个，共 {n} 个部门", prev: "上一页", next: "下一页", lights: "指标亮灯（每个指标取各单位中最差）",
-    back: "全市", projects: "项目", worst: "偏差最大的指标", apiHint: "数据接口：", computed: "数据计算于 {t}（每分钟更新）",
+    back: "全市", projects: "项目", worst: "偏差最大的指标", apiHint: "数据接口：", computed: "数据计算于 {t}（各部门有变动后即更新）",
   },
   dashboard: {
     title: "绩效监控总览", review: "1–N月监控", julyReview: "1–7月集中监控", summary: "指标状态汇总", indicators: "{n} 个年度指标", byProject: "按项目", byLevel1: "按一级指标",
@@ -283,7 +283,7 @@ const en: Messages = {
     budget: "Budget executed", time: "Time elapsed", selfEval: "Self-evaluation", notFinalised: "Not finalised", search: "Department name or code", sort: "Sort",
     sorts: { attention: "Most shortfalls", reporting: "Least reported", budget: "Least spent", code: "Department code" },
     shown: "{from}–{to} of {n} departments", prev: "Previous", next: "Next", lights: "Indicator lights (each indicator: its worst office)",
-    back: "City", projects: "Projects", worst: "Largest shortfalls", apiHint: "Data API:", computed: "Computed at {t} (refreshed every minute)",
+    back: "City", projects: "Projects", worst: "Largest shortfalls", apiHint: "Data API:", computed: "Computed at {t} (updated after each department's changes)",
   },
   dashboard: {
     title: "Performance overview", review: "Jan–N monitoring", julyReview: "Jan–Jul review", summary: "Lights", indicators: "{n} annual indicators", byProject: "By project", byLevel1: "By level-1 category",

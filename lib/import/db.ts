@@ -9,6 +9,7 @@ import { targetColumns } from "../catalogue/override";
 import { officeIndex } from "./offices";
 import { planImport } from "./plan";
 import { readImportFile } from "./read";
+import { touchSummaries } from "../reporting/summaries";
 import { tablesWorkbook, type WorkbookInput } from "./workbook";
 import type { ImportState, ImportSummary, Preview, PreviewResult, RowPlan, StateIndicator, StateTable } from "./types";
 
@@ -153,6 +154,7 @@ export async function writeImport(departmentId: number, f: ReadyFile & { digest?
           message: { zh: "预览之后指标表有了变动，没有导入任何内容。请重新预览后再确认", en: "The tables changed after the preview; nothing was imported. Preview again, then confirm" },
         });
       const written = await applyPlan(tx, departmentId, plan, state, userId);
+      await touchSummaries(tx, departmentId);
       const summary = {
         year: f.year,
         fileName: f.fileName,

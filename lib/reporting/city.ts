@@ -1,6 +1,5 @@
 import "server-only";
 import { prisma } from "../db/prisma";
-import { staleWhileRevalidate } from "../cache";
 import { budgetStatus, indicatorStatus, worstLight, type Light } from "../status";
 import { emptyCounts, type LightCounts } from "../dashboard/aggregate";
 import { closedMonths } from "./queries";
@@ -39,26 +38,40 @@ const noFigures = () => ({ indicators: 0, owed: 0, reported: 0, submitted: 0, li
 
 const statusFields = { indicatorId: true, organizationId: true, month: true, value: true, tier: true, doneDate: true, status: true } as const;
 
+/** Every department's line and the city's totals at the month, computed from the rows. */
 export async function cityRollup(year: number, month: number): Promise<CityRollup> {
+  return withTotals(year, month, (await departmentLines(year, month)).lines);
+}
+
+/**
+ * The lines of the given departments (all when `only` is absent), and whether the month's period
+ * counted as closed for them. The reads are restricted to those departments, so rebuilding a few
+ * departments' summaries (lib/reporting/summaries.ts) costs a few departments' rows.
+ */
+export async function departmentLines(year: number, month: number, only?: number[]): Promise<{ lines: DepartmentLine[]; periodClosed: boolean }> {
+  const inDept = only ? { departmentId: { in: only } } : {};
   const [departments, goals, indicators, links, atMonth, completions, closed, projects, spent, versions] = await Promise.all([
-    prisma.department.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
-    prisma.goal.findMany({ where: { year, retiredAt: null }, select: { id: true, departmentId: true } }),
+    prisma.department.findMany({ where: only ? { id: { in: only } } : {}, orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
+    prisma.goal.findMany({ where: { year, retiredAt: null, ...inDept }, select: { id: true, departmentId: true } }),
     prisma.indicator.findMany({
-      where: { year, term: "annual", retiredAt: null },
+      where: { year, term: "annual", retiredAt: null, ...(only ? { goal: inDept } : {}) },
       select: {
         id: true, goalId: true, level3: true, aggregation: true, targetText: true, targetKind: true, targetComparator: true, targetValue: true,
         targetValueHigh: true, targetUnit: true, targetDirection: true, accumulation: true, targetOverride: true, revisedTargetText: true,
       },
     }),
-    prisma.indicatorOrg.findMany({ where: { indicator: { year, term: "annual", retiredAt: null } }, select: { indicatorId: true, organizationId: true } }),
-    prisma.report.findMany({ where: { year, month, current: true }, select: statusFields }),
+    prisma.indicatorOrg.findMany({ where: { indicator: { year, term: "annual", retiredAt: null, ...(only ? { goal: inDept } : {}) } }, select: { indicatorId: true, organizationId: true } }),
+    prisma.report.findMany({ where: { year, month, current: true, ...(only ? { organization: inDept } : {}) }, select: statusFields }),
     // Earlier months count for two kinds only: a deadline stays met once a completion was
     // reported, and a frequency adds up every month's occurrences (lib/status/indicator.ts).
-    prisma.report.findMany({ where: { year, month: { lt: month }, current: true, indicator: { targetKind: { in: ["deadline", "frequency"] } } }, select: statusFields }),
+    prisma.report.findMany({
+      where: { year, month: { lt: month }, current: true, indicator: { targetKind: { in: ["deadline", "frequency"] } }, ...(only ? { organization: inDept } : {}) },
+      select: statusFields,
+    }),
     closedMonths(year),
-    prisma.project.findMany({ where: { year, retiredAt: null }, select: { id: true, departmentId: true, currentBudgetYuan: true } }),
-    spentByDepartment(year, month),
-    prisma.evaluationVersion.findMany({ where: { year, scope: "department" }, select: { departmentId: true, number: true, dataJson: true }, orderBy: { number: "asc" } }),
+    prisma.project.findMany({ where: { year, retiredAt: null, ...inDept }, select: { id: true, departmentId: true, currentBudgetYuan: true } }),
+    spentByDepartment(year, month, only),
+    prisma.evaluationVersion.findMany({ where: { year, scope: "department", ...inDept }, select: { departmentId: true, number: true, dataJson: true }, orderBy: { number: "asc" } }),
   ]);
 
   const deptOfGoal = new Map(goals.map((g) => [g.id, g.departmentId]));
@@ -121,9 +134,13 @@ export async function cityRollup(year: number, month: number): Promise<CityRollu
   }
   const out = [...lines.values()];
   for (const d of out) d.budgetLight = d.budgetYuan > 0 ? budgetStatus({ budgetYuan: d.budgetYuan, spentYuan: d.spentYuan, asOfMonth: month }).light : "none";
+  return { lines: out, periodClosed };
+}
 
+/** The roll-up from its lines: the city's totals added up. */
+export function withTotals(year: number, month: number, departments: DepartmentLine[]): CityRollup {
   const totals = noFigures();
-  for (const d of out) {
+  for (const d of departments) {
     totals.indicators += d.indicators;
     totals.owed += d.owed;
     totals.reported += d.reported;
@@ -132,15 +149,5 @@ export async function cityRollup(year: number, month: number): Promise<CityRollu
     totals.spentYuan += d.spentYuan;
     for (const l of Object.keys(d.lights) as (keyof LightCounts)[]) totals.lights[l] += d.lights[l];
   }
-  return { year, month, departments: out, totals };
+  return { year, month, departments, totals };
 }
-
-/**
- * What the finance bureau's page and API serve: the roll-up at most a minute old, recomputed in
- * the background (computing it reads ~200,000 rows at city scale: docs/decisions/009).
- */
-const cached = staleWhileRevalidate(60_000, (key) => {
-  const [year, month] = key.split("/").map(Number);
-  return cityRollup(year, month);
-});
-export const cityView = (year: number, month: number) => cached(`${year}/${month}`);

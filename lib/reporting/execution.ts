@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "../db/prisma";
+import { Prisma } from "../db/generated/sqlite/client";
 import { budgetStatus, type Status } from "../status";
 
 // Read side of budget execution, free of the mutation machinery (and so of next-auth): the CLI
@@ -45,12 +46,14 @@ export async function spentByProject(year: number, month: number, projectIds: nu
  * Every department's spending to date at a month, summed in the database (a city has hundreds of
  * thousands of monthly figures): per second-level project its latest figure up to the month, as
  * spentByProject, added up by the projects' department (projects in use, as the budgets counted).
+ * `only`: those departments' (a summary rebuild's few).
  */
-export async function spentByDepartment(year: number, month: number): Promise<Map<number, number>> {
+export async function spentByDepartment(year: number, month: number, only?: number[]): Promise<Map<number, number>> {
+  if (only?.length === 0) return new Map();
   const rows = await prisma.$queryRaw<{ departmentId: number; spent: number | bigint | null }[]>`
     SELECT p."departmentId" AS "departmentId", SUM(b."spentYuan") AS "spent"
     FROM "BudgetExecution" b JOIN "Project" p ON p."id" = b."projectId"
-    WHERE b."year" = ${year} AND b."subProjectId" IS NOT NULL AND p."retiredAt" IS NULL
+    WHERE b."year" = ${year} AND b."subProjectId" IS NOT NULL AND p."retiredAt" IS NULL${only ? Prisma.sql` AND p."departmentId" IN (${Prisma.join(only)})` : Prisma.empty}
       AND b."month" = (SELECT MAX(l."month") FROM "BudgetExecution" l
                        WHERE l."projectId" = b."projectId" AND l."subProjectId" = b."subProjectId" AND l."year" = b."year" AND l."month" <= ${month})
     GROUP BY p."departmentId"`;

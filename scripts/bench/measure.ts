@@ -2,6 +2,7 @@
 // keeps one client per process, bound to DATABASE_URL):
 //   DATABASE_URL=… tsx scripts/bench/measure.ts rollup [--reps N] [--budget S] [--month M] [--table 11] [--per-department] [--warmup 0]
 //   tsx scripts/bench/measure.ts import --out file:./data/bench/import.db
+//   DATABASE_URL=… tsx scripts/bench/measure.ts summaries [--month 12]
 //   DATABASE_URL=… tsx scripts/bench/measure.ts overview-data [--reps N] [--user manager]
 //   DATABASE_URL=… tsx scripts/bench/measure.ts submit-direct [--n 200] [--concurrency 32] [--trace] [--sync-normal]
 // Each prints one JSON line.
@@ -230,9 +231,31 @@ async function importTime() {
   console.log(JSON.stringify({ migrateMs: t1 - t0, importMs: t2 - t1, indicators: s.indicators }));
 }
 
+async function summaryTimes() {
+  // The city's stored lines (lib/reporting/summaries.ts): building what is missing or out of date
+  // (the first run on a fresh data set builds every department), rebuilding one department after
+  // a change, and serving them all.
+  const { summaryView, touchSummaries } = await import("../../lib/reporting/summaries");
+  const { prisma } = await import("../../lib/db/prisma");
+  const month = Number(arg("month") ?? "12");
+  const timed = async <T>(f: () => Promise<T>) => {
+    const t = performance.now();
+    const value = await f();
+    return { ms: performance.now() - t, value };
+  };
+  const before = await prisma.departmentSummary.count({ where: { year: 2024, month } });
+  const ensure = await timed(() => summaryView(2024, month, { wait: true }));
+  const served = await timed(() => summaryView(2024, month));
+  const [dept] = await prisma.department.findMany({ orderBy: { id: "asc" }, take: 1, select: { id: true } });
+  await prisma.$transaction((tx) => touchSummaries(tx, dept.id));
+  const one = await timed(() => summaryView(2024, month, { wait: true }));
+  await prisma.$disconnect();
+  console.log(JSON.stringify({ departments: ensure.value.value.departments.length, storedBefore: before, ensureMs: ensure.ms, servedMs: served.ms, servedStale: served.value.stale, rebuildOneMs: one.ms }));
+}
+
 const cmd = process.argv[2];
-const commands: Record<string, () => Promise<void>> = { rollup: rollupTimes, import: importTime, "overview-data": overviewData, "submit-direct": submitDirect };
-(commands[cmd] ?? (() => Promise.reject(new Error("usage: measure.ts rollup|import|overview-data|submit-direct"))))().catch((e: unknown) => {
+const commands: Record<string, () => Promise<void>> = { rollup: rollupTimes, import: importTime, "overview-data": overviewData, "submit-direct": submitDirect, summaries: summaryTimes };
+(commands[cmd] ?? (() => Promise.reject(new Error("usage: measure.ts rollup|import|overview-data|submit-direct|summaries"))))().catch((e: unknown) => {
   console.error(`measure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   process.exit(1);
 });

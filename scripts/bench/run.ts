@@ -19,6 +19,7 @@ import { gzipSync } from "node:zlib";
 import autocannon, { type AutocannonResult } from "autocannon";
 import { hashToken } from "../../lib/api/token";
 import { engineOf } from "../../lib/db/engine";
+import { migrate } from "../../lib/db/migrate";
 import { BARE_NOTE, BENCH_PASSWORD, SUBMIT_NOTE, YEAR, defaultBenchUrl } from "./config";
 import { openSink, type Sink } from "./db";
 import { findGaps, resetBenchRows, submissionBody, type Job } from "./workload";
@@ -453,6 +454,9 @@ async function main() {
       if (g.code !== 0) throw new Error(`generate failed for ${url}`);
       process.stderr.write(g.stdout.split("\n").filter((l) => !l.startsWith("{")).join("\n") + "\n");
     }
+    // A data set generated before a later migration gets it (as `npm start` would).
+    const m = await migrate(url);
+    if (m.applied.length) log(`${url}: applied ${m.applied.join(", ")}`);
   }
 
   // 2. Build.
@@ -488,6 +492,16 @@ async function main() {
   const { jobs, available } = await prepareSubmissions(sink, submitRequests);
   await sink.close();
   log(`city data set: ${JSON.stringify(size)}; ${available} unreported office-months, submitting ${jobs.length}`);
+
+  // The city's stored roll-up lines (lib/reporting/summaries.ts) for month 12, as a running
+  // installation has them: what is missing or out of date (the first run on a fresh data set:
+  // every department; later runs: the departments the reset above touched) is built here, before
+  // the server starts, and one department's rebuild is timed.
+  const sums = phases.has("pages") || phases.has("rollup")
+    ? await run(process.execPath, [TSX, "scripts/bench/measure.ts", "summaries", "--month", "12"], { DATABASE_URL: cityUrl }).then((r) =>
+        r.code === 0 ? lastJson<{ departments: number; storedBefore: number; ensureMs: number; servedMs: number; servedStale: number; rebuildOneMs: number }>(r.stdout) : null)
+    : null;
+  if (sums) log(`stored city lines: ${sums.storedBefore}/${sums.departments} present, brought up to date in ${r1(sums.ensureMs)} ms; served in ${r1(sums.servedMs)} ms; one department rebuilt in ${r1(sums.rebuildOneMs)} ms`);
 
   // 4. The city server.
   const city = await startServer(cityUrl, port, path.join(BENCH_DIR, "server-city.log"));
@@ -538,14 +552,15 @@ async function main() {
       results.overview = await series("overview GET / (city)", [`${city.base}/`], h, { check: isPage(dept1.name) });
       results.indicator = await series("indicator GET /indicators/<id>", [...shared, ...single].map((r) => `${city.base}/indicators/${r.id}`), h);
       results.dashboard = await series("dashboard GET /dashboard (manager, own department)", [`${city.base}/dashboard?year=${YEAR}&month=12`], h, { reps: 10, warmup: 1 });
-      // The finance bureau's page: its first request computes the roll-up, later ones are served
-      // from the minute cache (lib/reporting/city.ts); both are reported.
+      // The finance bureau's page: the first request after the server started, and later ones;
+      // both read the stored lines (lines the load above made out of date are served as they are
+      // and rebuilt in the background: lib/reporting/summaries.ts).
       const fin = { cookie: await signIn(city.base, "finance") };
       const cityPageUrl = `${city.base}/city?year=${YEAR}&month=12`;
       const first = await timedGet(cityPageUrl, fin, isPage("全市部门绩效监控"));
       cityFirst = first.problem ? { ms: NaN, problem: describe(first) } : { ms: first.ms, problem: null };
-      log(`city page, first request (computes the roll-up): ${r1(first.ms)} ms${first.problem ? ` — ${describe(first)}` : ""}`);
-      results.cityPage = await series("city page GET /city (finance, from the minute cache)", [cityPageUrl], fin, { check: isPage("全市部门绩效监控") });
+      log(`city page, first request after restart (stored lines): ${r1(first.ms)} ms${first.problem ? ` — ${describe(first)}` : ""}`);
+      results.cityPage = await series("city page GET /city (finance, stored lines)", [cityPageUrl], fin, { check: isPage("全市部门绩效监控") });
     }
     if (phases.has("export")) {
       city.rss.phase = "export";
@@ -624,8 +639,9 @@ async function main() {
   const rows: [string, string, string, string, string][] = [
     ["overview GET / p50 (city)", `${fmt(ov.p50, " ms")} (p99 ${fmt(ov.p99)}, n=${ov.n})`, `${ratio(ov.p50, ovd.p50)} dept`, "≤ 50 ms, ≤ 1.2× dept", verdict(ov.p50 <= 50 && ov.p50 <= 1.2 * ovd.p50, ov)],
     ["overview GET / p50 (department only)", `${fmt(ovd.p50, " ms")} (p99 ${fmt(ovd.p99)}, n=${ovd.n}, ${fmt(ovd.kb)} KB HTML)`, "", "≤ 50 ms", verdict(ovd.p50 <= 50, ovd)],
-    ["city roll-up computed (cityRollup, direct call)", `${fmt(rollupCity.series.p50, " ms")} (p99 ${fmt(rollupCity.series.p99)}, n=${rollupCity.series.n}, ${rollupCity.lines} office-lines)`, `${ratio(rollupCity.series.p50, rollupDept.series.p50)} dept`, "≤ 500 ms", verdict(rollupCity.series.p50 <= 500, rollupCity.series)],
-    ["city page GET /city p50 (served from the minute cache)", `${fmt(cp.p50, " ms")} (p99 ${fmt(cp.p99)}, n=${cp.n}; first request, computing: ${fmt(cityFirst.ms, " ms")})`, "", "≤ 500 ms", verdict(cp.p50 <= 500, cp)],
+    ["city page GET /city, first request after restart", `${fmt(cityFirst.ms, " ms")} (from the stored lines; one department rebuilt: ${fmt(sums?.rebuildOneMs, " ms")})`, "", "≤ 500 ms", cityFirst.problem === "skipped" ? "skipped" : cityFirst.problem ? `FAIL (${cityFirst.problem.slice(0, 90)})` : cityFirst.ms <= 500 ? "pass" : "miss"],
+    ["city page GET /city p50 (from the stored lines)", `${fmt(cp.p50, " ms")} (p99 ${fmt(cp.p99)}, n=${cp.n})`, "", "≤ 500 ms", verdict(cp.p50 <= 500, cp)],
+    ["city roll-up computed, every department (info: a full rebuild)", `${fmt(rollupCity.series.p50, " ms")} (p99 ${fmt(rollupCity.series.p99)}, n=${rollupCity.series.n}, ${rollupCity.lines} office-lines)`, `${ratio(rollupCity.series.p50, rollupDept.series.p50)} dept`, "—", verdict(true, rollupCity.series)],
     ["roll-up, department by department (info)", rollupLoop ? `${fmt(rollupLoop.samples[0], " ms")} (${size.departments} calls, ${rollupLoop.lines} office-lines)` : "failed", "", "—", ""],
     ["indicator GET /indicators/<id> p50", `${fmt(ind.p50, " ms")} (p99 ${fmt(ind.p99)}, n=${ind.n})`, "", "—", verdict(true, ind)],
     ["dashboard GET /dashboard p50 (info)", `${fmt(dash.p50, " ms")} (n=${dash.n})`, "", "—", verdict(true, dash)],
@@ -671,7 +687,7 @@ async function main() {
       rollup_ms_p50: r1(rollupCity.series.p50), rollup_ms_p99: r1(rollupCity.series.p99), rollup_lines: rollupCity.lines, rollup_dept_ms_p50: r1(rollupDept.series.p50), rollup_per_department_total_ms: rollupLoop ? r1(rollupLoop.samples[0]) : null,
       indicator_ms_p50: r1(ind.p50), indicator_ms_p99: r1(ind.p99),
       dashboard_ms_p50: r1(dash.p50), dashboard_ok: dash.statuses.ok ?? 0,
-      city_page_ms_p50: r1(cp.p50), city_page_ms_p99: r1(cp.p99), city_page_first_ms: r1(cityFirst.ms),
+      city_page_ms_p50: r1(cp.p50), city_page_ms_p99: r1(cp.p99), city_page_first_ms: r1(cityFirst.ms), summaries_ensure_ms: r1(sums?.ensureMs ?? NaN), summaries_rebuild_one_ms: r1(sums?.rebuildOneMs ?? NaN),
       submit_rps: r1(submit?.rps ?? NaN), submit_p50_ms: submit?.p50 ?? null, submit_p99_ms: submit?.p99 ?? null, submit_ok: submit?.ok ?? 0, submit_total: submit?.total ?? 0, submit_stored: submit?.stored ?? 0,
       bare_route_rps: r1(bare?.rps ?? NaN), bare_route_p99_ms: bare?.p99 ?? null,
       bare_insert_per_s: r1(bareInsert.perSecond),

@@ -8,6 +8,13 @@ export type Job = { indicatorId: number; organizationId: number; month: number; 
 
 /** Takes out what earlier benchmark runs wrote (marked by their note), so every run starts alike. */
 export async function resetBenchRows(sink: Sink): Promise<void> {
+  // Their departments' stored city lines count them: out of date once they go (lib/reporting/summaries.ts).
+  await sink.run(
+    `INSERT INTO "SummaryVersion" ("departmentId", "shard", "version")
+     SELECT DISTINCT o."departmentId", 0, 1 FROM "Report" r JOIN "Organization" o ON o."id" = r."organizationId" WHERE r."note" IN (?, ?)
+     ON CONFLICT ("departmentId", "shard") DO UPDATE SET "version" = "SummaryVersion"."version" + 1`,
+    [SUBMIT_NOTE, BARE_NOTE],
+  );
   await sink.run(`DELETE FROM "Report" WHERE "note" IN (?, ?)`, [SUBMIT_NOTE, BARE_NOTE]);
   await sink.run(`DELETE FROM "AuditLog" WHERE "action" = 'report.submit' AND "after" LIKE ?`, [`%"note":"${SUBMIT_NOTE}"%`]);
 }

@@ -1,7 +1,9 @@
 // Two app instances against ONE PostgreSQL database (what a load balancer in front of several
 // machines does): concurrent submissions split across both, for distinct reports and for the same
 // ones; sessions made on one instance used on the other; evidence uploaded on one downloaded from
-// the other (they share UPLOAD_DIR, as several machines must share one volume).
+// the other (they share UPLOAD_DIR, as several machines must share one volume); one set of limits
+// (docs/decisions/012): the API rate limit and the sign-in lockout count across both, and both
+// serve the city roll-up from the same stored lines.
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -45,6 +47,9 @@ async function submitForm(jar: CookieJar, baseUrl: string, slot: Slot, valueText
   expect([200, 303]).toContain(res.status);
 }
 
+/** Requests per minute and key on both instances (the default, 600, would make the test slow). */
+const LIMIT = 300;
+
 // Run on PostgreSQL only (vitest.system.config.ts leaves this file out on SQLite: one file, one writer).
 describe("two app instances on one PostgreSQL database", () => {
   let app: SeededApp;
@@ -56,8 +61,8 @@ describe("two app instances on one PostgreSQL database", () => {
     app = await seededApp("postgres");
     uploads = mkdtempSync(path.join(tmpdir(), "jixiao-uploads-"));
     // Same DATABASE_URL, AUTH_SECRET and UPLOAD_DIR: the settings every instance must share.
-    a = new AppServer({ port: port(3), databaseUrl: app.url, uploadDir: uploads });
-    b = new AppServer({ port: port(4), databaseUrl: app.url, uploadDir: uploads });
+    a = new AppServer({ port: port(3), databaseUrl: app.url, uploadDir: uploads, env: { API_RATE_LIMIT: String(LIMIT) } });
+    b = new AppServer({ port: port(4), databaseUrl: app.url, uploadDir: uploads, env: { API_RATE_LIMIT: String(LIMIT) } });
     await Promise.all([a.start(), b.start()]);
   });
 
@@ -156,5 +161,55 @@ describe("two app instances on one PostgreSQL database", () => {
     const viaCookie = await jar.fetch(`${b.url}/api/v1/evidence/${ev!.id}`);
     expect(viaCookie.status).toBe(200);
     expect(Buffer.from(await viaCookie.arrayBuffer()).equals(PDF)).toBe(true);
+  });
+  it("the API rate limit is shared: requests split across both are refused at the one limit, with Retry-After", async () => {
+    // Counted per address here (no credentials): one key, in one minute's window.
+    if (Date.now() % 60_000 > 40_000) await new Promise((r) => setTimeout(r, 60_000 - (Date.now() % 60_000) + 200));
+    const headers = { "x-forwarded-for": "198.51.100.7" };
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    await pool(Array.from({ length: 2 * LIMIT + 100 }, (_, i) => i), 8, async (i) => {
+      const res = await fetch(`${servers()[i % 2].url}/api/v1/indicators?year=${YEAR}`, { headers });
+      await res.arrayBuffer();
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter ??= res.headers.get("retry-after");
+    });
+    const admitted = statuses.filter((s) => s !== 429).length;
+    expect(statuses.filter((s) => s !== 429 && s !== 401)).toEqual([]);
+    // Each instance counting alone would admit 2 × LIMIT. Shared: LIMIT, plus at most what one
+    // instance counted in-process and had not yet sent (below half the limit, ≤ 200 ms of it).
+    expect(admitted).toBeGreaterThanOrEqual(LIMIT);
+    expect(admitted).toBeLessThanOrEqual(LIMIT * 1.5);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(60);
+    // Both instances refuse now.
+    for (const s of servers()) expect((await fetch(`${s.url}/api/v1/indicators?year=${YEAR}`, { headers })).status).toBe(429);
+  });
+
+  it("the sign-in lockout is shared: failures on A and B add up, then the right password fails on both", async () => {
+    const user = "zhengyan";
+    for (let i = 0; i < 10; i++) await expect(signIn(servers()[i % 2].url, user, "wrong-password")).rejects.toThrow(/no session cookie/);
+    for (const s of servers()) await expect(signIn(s.url, user)).rejects.toThrow(/no session cookie/);
+    // Another account is not locked.
+    await expect(signIn(b.url, "jianghan")).resolves.toBeDefined();
+  });
+
+  it("both serve the city roll-up from the same stored lines, and a write through one shows on the other", async () => {
+    const jar = await signIn(a.url, "finance");
+    const city = async (s: AppServer) => {
+      const res = await jar.fetch(`${s.url}/api/v1/city?year=${YEAR}&month=9`);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { data: { computedAt: string; totals: { reported: number } } }).data;
+    };
+    const first = await city(a);
+    expect(await city(b)).toEqual(first); // B computed nothing: A's lines, as stored
+    const slot = app.slots.find((s) => s.month === 9)!;
+    expect((await postReport(b.url, app.tokens[slot.reporter], reportBody(slot, 99))).status).toBe(201);
+    let now = await city(a);
+    for (let i = 0; i < 100 && now.totals.reported === first.totals.reported; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      now = await city(a);
+    }
+    expect(now.totals.reported).toBe(first.totals.reported + 1);
   });
 });

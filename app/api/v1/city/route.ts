@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
 import { apiError, apiUser, invalidParams, unauthenticated } from "@/lib/api/http";
-import { cityView } from "@/lib/reporting/city";
+import { cityView } from "@/lib/reporting/summaries";
 import { monthQuery } from "@/lib/validations/month";
 import { workingYear } from "@/lib/catalogue/year";
 
-/** GET the finance bureau's roll-up: every department's lights, reporting and budget at ?year=&month= (at most a minute old; computedAt says when). */
+/** GET the finance bureau's roll-up: every department's lights, reporting and budget at ?year=&month= (from the stored summaries; computedAt is the oldest line's time). */
 export async function GET(req: Request) {
   const user = await apiUser(req);
   if (!user) return unauthenticated();

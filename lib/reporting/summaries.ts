@@ -1,0 +1,118 @@
+import "server-only";
+import { prisma } from "../db/prisma";
+import { departmentLines, withTotals, type CityRollup, type DepartmentLine } from "./city";
+import { closedMonths } from "./queries";
+
+// The city roll-up kept in the database (issue 13, docs/decisions/012): one DepartmentSummary
+// line per (department, year, as-of month), so /city and /api/v1/city answer from ~600 small rows
+// from the first request after a restart, on every instance alike.
+//
+// Freshness without listing every kind of change: every audited write in a department (reports,
+// reviews, target revisions, parse overrides, table edits, imports, rollover, offices, budget
+// execution, self-evaluations) bumps the department's SummaryVersion in its own transaction
+// (touchSummaries, called by mutate). A line is fresh while its builtVersion equals that version.
+// Time changes a line too (a deadline passes, a period closes or reopens): each line records
+// whether its month counted as closed, and a line whose month has changed state is rebuilt.
+// Keyed by as-of month, a line never depends on today's date otherwise.
+
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+type Line = Omit<DepartmentLine, "id" | "code" | "name">;
+
+const SHARDS = 16;
+
+/**
+ * In a write's transaction, as its last statement: the department's summary lines are out of date
+ * from its commit on. One statement, on one of the department's SHARDS counters (a random one), so
+ * concurrent writes of a department seldom queue on one row lock until each other's commit.
+ */
+export async function touchSummaries(tx: Pick<Tx, "$executeRaw">, departmentId: number): Promise<void> {
+  const shard = Math.floor(Math.random() * SHARDS);
+  await tx.$executeRaw`INSERT INTO "SummaryVersion" ("departmentId", "shard", "version") VALUES (${departmentId}, ${shard}, 1)
+    ON CONFLICT ("departmentId", "shard") DO UPDATE SET "version" = "SummaryVersion"."version" + 1`;
+}
+
+/** Each department's change count (the sum of its shards): a line built at one count is fresh while it holds. */
+async function changeCounts(): Promise<Map<number, number>> {
+  const rows = await prisma.summaryVersion.groupBy({ by: ["departmentId"], _sum: { version: true } });
+  return new Map(rows.map((r) => [r.departmentId, r._sum.version ?? 0]));
+}
+
+/**
+ * Builds the lines of the given departments (all when absent) and stores them. The versions are
+ * read before the rows the lines are made of: a write committed after that read has bumped the
+ * version again, so a line never claims a version whose changes it missed.
+ */
+export async function rebuildSummaries(year: number, month: number, only?: number[]): Promise<{ lines: DepartmentLine[]; builtAt: Date }> {
+  const versions = await changeCounts();
+  const { lines, periodClosed } = await departmentLines(year, month, only);
+  const builtAt = new Date();
+  const data = lines.map(({ id, code: _code, name: _name, ...line }) => ({
+    departmentId: id, year, month, builtVersion: versions.get(id) ?? 0, periodClosed, dataJson: JSON.stringify(line), builtAt,
+  }));
+  const ids = lines.map((l) => l.id);
+  try {
+    await prisma.$transaction([
+      prisma.departmentSummary.deleteMany({ where: { year, month, ...(only ? { departmentId: { in: ids } } : {}) } }),
+      prisma.departmentSummary.createMany({ data }),
+    ]);
+  } catch (e) {
+    // Another instance stored the same lines at the same moment: theirs stand (as fresh as these).
+    if ((e as { code?: string }).code !== "P2002") throw e;
+  }
+  return { lines, builtAt };
+}
+
+export type SummaryView = { value: CityRollup; computedAt: Date; stale: number };
+
+// Background rebuilds in this process, one per (year, month) at a time.
+const running = new Map<string, Promise<unknown>>();
+
+/**
+ * The roll-up from the stored lines. Departments without a line, or whose month has changed
+ * state since theirs was built, are built before answering (their old line would be wrong, not
+ * late). Lines older than their department's last change are served as they are and rebuilt in
+ * the background (only those departments), unless `wait` asks for them first. `computedAt` is the
+ * oldest line's time; `stale` how many lines were served out of date.
+ */
+export async function summaryView(year: number, month: number, opts: { wait?: boolean } = {}): Promise<SummaryView> {
+  const [departments, version, rows, closed] = await Promise.all([
+    prisma.department.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
+    changeCounts(),
+    prisma.departmentSummary.findMany({ where: { year, month } }),
+    closedMonths(year),
+  ]);
+  const periodClosed = closed.has(month);
+  const stored = new Map(rows.map((r) => [r.departmentId, r]));
+  const wrong: number[] = [];
+  const late: number[] = [];
+  for (const d of departments) {
+    const r = stored.get(d.id);
+    if (!r || r.periodClosed !== periodClosed) wrong.push(d.id);
+    else if (r.builtVersion !== (version.get(d.id) ?? 0)) late.push(d.id);
+  }
+  const now = opts.wait ? [...wrong, ...late] : wrong;
+  const built = new Map<number, { line: Line; at: Date }>();
+  if (now.length) {
+    // Past half the city, one pass over everything costs less than a restricted one.
+    const { lines, builtAt: at } = await rebuildSummaries(year, month, now.length * 2 > departments.length ? undefined : now);
+    for (const { id, code: _c, name: _n, ...line } of lines) built.set(id, { line, at });
+  }
+  const pending = built.size === departments.length ? [] : late.filter((id) => !built.has(id));
+  if (pending.length) {
+    const key = `${year}/${month}`;
+    if (!running.has(key))
+      running.set(key, rebuildSummaries(year, month, pending.length * 2 > departments.length ? undefined : pending).catch(() => {}).finally(() => running.delete(key)));
+  }
+  let oldest = Date.now();
+  const lines: DepartmentLine[] = departments.map((d) => {
+    const own = built.get(d.id);
+    const r = stored.get(d.id);
+    const line = own ? own.line : (JSON.parse(r!.dataJson) as Line);
+    oldest = Math.min(oldest, (own?.at ?? r!.builtAt).getTime());
+    return { id: d.id, code: d.code, name: d.name, ...line };
+  });
+  return { value: withTotals(year, month, lines), computedAt: new Date(oldest), stale: pending.length };
+}
+
+/** What the finance bureau's page and API serve (the page says when the oldest line was computed). */
+export const cityView = (year: number, month: number) => summaryView(year, month);
