@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { prisma } from "../db/prisma";
+import { groupedTransaction } from "../db/writer";
 import type { CurrentUser, Role } from "../auth";
 import { fieldErrors } from "../validations/params";
 
@@ -46,6 +47,12 @@ export async function mutate<S extends z.ZodType, T, P = undefined>(opts: {
    */
   prepare?: (user: CurrentUser, input: z.infer<S>) => Promise<P>;
   run: (tx: Tx, user: CurrentUser, input: z.infer<S>, prepared: P) => Promise<{ data: T; audit: Audit }>;
+  /**
+   * Group commit (lib/db/writer.ts): on SQLite the transaction is shared with the other grouped
+   * writes waiting at that moment, `run` and its audit row in a savepoint of their own. For
+   * short writes on the hot path (report submission and review).
+   */
+  grouped?: boolean;
 }): Promise<ActionResult<T>> {
   const parsed = opts.schema.safeParse(opts.input);
   if (!parsed.success) {
@@ -56,7 +63,7 @@ export async function mutate<S extends z.ZodType, T, P = undefined>(opts: {
   if (!opts.roles.includes(user.role)) return { error: { code: "forbidden", message: { zh: "无权执行此操作", en: "You may not do this" } } };
   try {
     const prepared = (opts.prepare ? await opts.prepare(user, parsed.data) : undefined) as P;
-    return await prisma.$transaction(async (tx) => {
+    const body = async (tx: Tx) => {
       const { data, audit } = await opts.run(tx, user, parsed.data, prepared);
       await tx.auditLog.create({
         data: {
@@ -69,7 +76,8 @@ export async function mutate<S extends z.ZodType, T, P = undefined>(opts: {
         },
       });
       return { data };
-    });
+    };
+    return await (opts.grouped ? groupedTransaction(body) : prisma.$transaction(body));
   } catch (e) {
     if (e instanceof DomainError) return { error: e.error };
     // A unique index refusing a second insert is a concurrent edit of the same thing.

@@ -52,6 +52,7 @@ export function saveReport(input: unknown, user?: CurrentUser | null, files: Sto
     input,
     schema: reportInput,
     roles: ["reporter"],
+    grouped: true,
     user,
     prepare: async (me, i) => {
       // Scope in the query: only an indicator this office is responsible for, only an office of mine.
@@ -170,6 +171,7 @@ export function reviewReport(input: unknown, user?: CurrentUser | null) {
     input,
     schema: reviewInput,
     roles: ["manager", "admin"],
+    grouped: true,
     user,
     run: async (tx, me, i) => {
       const report = await tx.report.findFirst({ where: { id: i.reportId, ...reportScope(me) } });

@@ -1,0 +1,41 @@
+// The write transaction of the hot write path (docs/decisions/011-write-path.md): on SQLite,
+// group commit; on PostgreSQL, a transaction of its own (the server commits concurrent
+// transactions in parallel and groups their WAL flushes itself).
+import { groupCommitter } from "./group-commit";
+import { isSqlite, prisma, sqliteConnection, type Db } from "./prisma";
+
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const committers = new WeakMap<Db, ReturnType<typeof groupCommitter<Tx>>>();
+
+function committerOf(db: Db) {
+  let c = committers.get(db);
+  if (!c) {
+    c = groupCommitter<Tx>({
+      // A batch of 256 waits at most for the adapter's lock and may take a while to write; the
+      // defaults (2 s, 5 s) would fail whole batches under load.
+      transaction: (body) => db.$transaction(body, { maxWait: 30_000, timeout: 60_000 }),
+      // On the connection Prisma's transaction is open on (one connection: same transaction).
+      savepoint: (_tx, step) => {
+        const conn = sqliteConnection(db);
+        if (!conn) throw new Error("group commit: no SQLite connection inside a transaction");
+        conn.exec(step === "begin" ? "SAVEPOINT unit" : step === "release" ? "RELEASE unit" : "ROLLBACK TO unit; RELEASE unit");
+      },
+    });
+    committers.set(db, c);
+  }
+  return c;
+}
+
+/**
+ * Runs `body` in a write transaction and resolves after its commit. On SQLite the transaction is
+ * shared with every other grouped write waiting at that moment (one commit, one fsync, each body
+ * in its own savepoint: a body that throws is rolled back alone and rethrows to its caller).
+ */
+export function groupedTransaction<T>(body: (tx: Tx) => Promise<T>, db: Db = prisma): Promise<T> {
+  return isSqlite(db) ? committerOf(db).submit(body) : db.$transaction(body);
+}
+
+export function groupCommitStats(db: Db = prisma) {
+  return committers.get(db)?.stats() ?? null;
+}
