@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { prisma } from "../db/prisma";
 import { groupedTransaction } from "../db/writer";
+import { insertAudit } from "../db/hot-statements";
 import type { CurrentUser, Role } from "../auth";
 import { fieldErrors } from "../validations/params";
 
@@ -65,15 +66,13 @@ export async function mutate<S extends z.ZodType, T, P = undefined>(opts: {
     const prepared = (opts.prepare ? await opts.prepare(user, parsed.data) : undefined) as P;
     const body = async (tx: Tx) => {
       const { data, audit } = await opts.run(tx, user, parsed.data, prepared);
-      await tx.auditLog.create({
-        data: {
-          userId: user.id,
-          action: audit.action,
-          entity: audit.entity,
-          entityId: audit.entityId,
-          before: audit.before === undefined ? null : JSON.stringify(audit.before),
-          after: audit.after === undefined ? null : JSON.stringify(audit.after),
-        },
+      await insertAudit(tx, {
+        userId: user.id,
+        action: audit.action,
+        entity: audit.entity,
+        entityId: audit.entityId,
+        before: audit.before === undefined ? null : JSON.stringify(audit.before),
+        after: audit.after === undefined ? null : JSON.stringify(audit.after),
       });
       return { data };
     };
