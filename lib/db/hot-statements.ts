@@ -3,7 +3,7 @@ import type Database from "better-sqlite3";
 import type { Report } from "./generated/sqlite/client";
 import { prisma, sqliteConnection } from "./prisma";
 import type { Tx } from "./writer";
-import type { CurrentUser } from "../auth/user";
+import { asCurrentUser, type CurrentUser } from "../auth/user";
 import { departmentOf, indicatorScope, writableOrgs } from "../auth/scope";
 
 // The statements of a report submission (docs/decisions/011-write-path.md), each in one
@@ -133,4 +133,19 @@ export async function insertAudit(tx: Tx, row: AuditRow, at = new Date()): Promi
     return;
   }
   stmt(conn, `INSERT INTO "AuditLog" ("at", "userId", "action", "entity", "entityId", "before", "after") VALUES (?, ?, ?, ?, ?, ?, ?)`).run(stored(at), row.userId, row.action, row.entity, row.entityId, row.before, row.after);
+}
+
+/** The enabled account an API token (its sha256) belongs to, with its offices; null when none. */
+export async function userByTokenHash(apiTokenHash: string): Promise<CurrentUser | null> {
+  const conn = hot();
+  if (!conn) {
+    const user = await prisma.user.findUnique({ where: { apiTokenHash }, include: { orgs: true } });
+    return user && !user.disabled ? asCurrentUser(user) : null;
+  }
+  const u = stmt(conn, `SELECT "id", "name", "username", "role", "departmentId", "disabled" FROM "User" WHERE "apiTokenHash" = ?`).get(apiTokenHash) as
+    | { id: number; name: string; username: string; role: string; departmentId: number | null; disabled: number }
+    | undefined;
+  if (!u || u.disabled) return null;
+  const orgs = stmt(conn, `SELECT "organizationId" FROM "UserOrg" WHERE "userId" = ? ORDER BY "organizationId"`).all(u.id) as { organizationId: number }[];
+  return asCurrentUser({ ...u, orgs });
 }
