@@ -6,15 +6,20 @@ import { isSqlite, prisma, sqliteConnection, type Db } from "./prisma";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+/**
+ * A batch of 256 waits for the adapter's lock and may take a while to write; on PostgreSQL a burst
+ * waits for a pooled connection. The defaults (2 s to start, 5 s to finish) would answer 500 under
+ * a burst that only needs to queue.
+ */
+const LIMITS = { maxWait: 30_000, timeout: 60_000 };
+
 const committers = new WeakMap<Db, ReturnType<typeof groupCommitter<Tx>>>();
 
 function committerOf(db: Db) {
   let c = committers.get(db);
   if (!c) {
     c = groupCommitter<Tx>({
-      // A batch of 256 waits at most for the adapter's lock and may take a while to write; the
-      // defaults (2 s, 5 s) would fail whole batches under load.
-      transaction: (body) => db.$transaction(body, { maxWait: 30_000, timeout: 60_000 }),
+      transaction: (body) => db.$transaction(body, LIMITS),
       // On the connection Prisma's transaction is open on (one connection: same transaction).
       savepoint: (_tx, step) => {
         const conn = sqliteConnection(db);
@@ -33,7 +38,7 @@ function committerOf(db: Db) {
  * in its own savepoint: a body that throws is rolled back alone and rethrows to its caller).
  */
 export function groupedTransaction<T>(body: (tx: Tx) => Promise<T>, db: Db = prisma): Promise<T> {
-  return isSqlite(db) ? committerOf(db).submit(body) : db.$transaction(body);
+  return isSqlite(db) ? committerOf(db).submit(body) : db.$transaction(body, LIMITS);
 }
 
 export function groupCommitStats(db: Db = prisma) {
