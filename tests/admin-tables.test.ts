@@ -230,7 +230,7 @@ describe("a target revision (调整)", () => {
   let reportId = 0;
   it("changes the light and the score, and keeps the original target", async () => {
     // 政研处 now leads 培育高层次人才 (30人): it reports 13 by June — 87% of the 15 due, green.
-    if (await periodClosed(prisma, 2024, 6)) await changePeriod({ year: 2024, month: 6, action: "reopen" }, admin);
+    if (await periodClosed(2024, 6)) await changePeriod({ year: 2024, month: 6, action: "reopen" }, admin);
     const saved = await saveReport({ indicatorId: talent.id, organizationId: zhengyanOrg, year: 2024, month: 6, valueText: "13人", intent: "submit" }, zhengyan);
     if (!("data" in saved)) throw new Error(JSON.stringify(saved));
     reportId = saved.data.report.id;

@@ -1,6 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { prisma } from "../db/prisma";
+import { groupedTransaction } from "../db/writer";
+import { insertAudit } from "../db/hot-statements";
 import type { CurrentUser, Role } from "../auth";
 import { fieldErrors } from "../validations/params";
 import { touchSummaries } from "../reporting/summaries";
@@ -49,6 +51,12 @@ export async function mutate<S extends z.ZodType, T, P = undefined>(opts: {
   run: (tx: Tx, user: CurrentUser, input: z.infer<S>, prepared: P) => Promise<{ data: T; audit: Audit }>;
   /** The transaction's time limit in ms, for the few writes bigger than Prisma's default 5 s allows (a whole department's tables). */
   timeout?: number;
+  /**
+   * Group commit (lib/db/writer.ts): on SQLite the transaction is shared with the other grouped
+   * writes waiting at that moment, `run` and its audit row in a savepoint of their own. For
+   * short writes on the hot path (report submission and review).
+   */
+  grouped?: boolean;
 }): Promise<ActionResult<T>> {
   const parsed = opts.schema.safeParse(opts.input);
   if (!parsed.success) {
@@ -59,22 +67,21 @@ export async function mutate<S extends z.ZodType, T, P = undefined>(opts: {
   if (!opts.roles.includes(user.role)) return { error: { code: "forbidden", message: { zh: "无权执行此操作", en: "You may not do this" } } };
   try {
     const prepared = (opts.prepare ? await opts.prepare(user, parsed.data) : undefined) as P;
-    return await prisma.$transaction(async (tx) => {
+    const body = async (tx: Tx) => {
       const { data, audit } = await opts.run(tx, user, parsed.data, prepared);
-      await tx.auditLog.create({
-        data: {
-          userId: user.id,
-          action: audit.action,
-          entity: audit.entity,
-          entityId: audit.entityId,
-          before: audit.before === undefined ? null : JSON.stringify(audit.before),
-          after: audit.after === undefined ? null : JSON.stringify(audit.after),
-        },
+      await insertAudit(tx, {
+        userId: user.id,
+        action: audit.action,
+        entity: audit.entity,
+        entityId: audit.entityId,
+        before: audit.before === undefined ? null : JSON.stringify(audit.before),
+        after: audit.after === undefined ? null : JSON.stringify(audit.after),
       });
       // Whatever changed in the department, its city roll-up lines are out of date (decision 012). Last, so its lock is held only through the commit.
       if (user.departmentId != null) await touchSummaries(tx, user.departmentId);
       return { data };
-    }, opts.timeout ? { timeout: opts.timeout, maxWait: 10_000 } : undefined);
+    };
+    return await (opts.grouped ? groupedTransaction(body) : prisma.$transaction(body, opts.timeout ? { timeout: opts.timeout, maxWait: 10_000 } : undefined));
   } catch (e) {
     if (e instanceof DomainError) return { error: e.error };
     // A unique index refusing a second insert is a concurrent edit of the same thing.

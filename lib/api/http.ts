@@ -1,8 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { prisma } from "../db/prisma";
 import { currentUser, type CurrentUser } from "../auth";
-import { asCurrentUser } from "../auth/user";
+import { userByTokenHash } from "../db/hot-statements";
 import type { ActionError, ActionResult } from "../actions/mutation";
 import { hashToken } from "./token";
 import { fieldErrors } from "../validations/params";
@@ -32,9 +31,7 @@ export async function apiUser(req: Request): Promise<CurrentUser | null> {
   if (auth?.startsWith("Bearer ")) {
     const token = auth.slice(7).trim();
     if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) return null;
-    const user = await prisma.user.findUnique({ where: { apiTokenHash: hashToken(token) }, include: { orgs: true } });
-    if (!user || user.disabled) return null;
-    return asCurrentUser(user);
+    return userByTokenHash(hashToken(token));
   }
   return currentUser();
 }

@@ -4,6 +4,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
@@ -27,9 +28,13 @@ export type Db = SqliteClient;
 export const SQLITE_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA analysis_limit = 400; PRAGMA optimize = 0x10002;";
 
 class DurableSqlite extends PrismaBetterSqlite3 {
+  /** The adapter's one better-sqlite3 connection, once Prisma has opened it (lib/db/writer.ts). */
+  connection: Database.Database | null = null;
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(SQLITE_PRAGMAS);
+    // The adapter keeps its connection in a public field its type does not declare.
+    this.connection = (adapter as unknown as { client: Database.Database }).client;
     return adapter;
   }
 }
@@ -38,9 +43,27 @@ export function createPrisma(url: string = env.DATABASE_URL): Db {
   if (engineOf(url) === "sqlite") {
     const file = sqlitePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
-    return new SqliteClient({ adapter: new DurableSqlite({ url: file }) });
+    const adapter = new DurableSqlite({ url: file });
+    const client = new SqliteClient({ adapter });
+    sqliteAdapters.set(client, adapter);
+    return client;
   }
   return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+}
+
+const sqliteAdapters = new WeakMap<object, DurableSqlite>();
+
+/**
+ * The better-sqlite3 connection under a SQLite client (null on PostgreSQL, or before the client's
+ * first query opened it). Statements run on it directly share the connection, and so the open
+ * transaction, with Prisma: lib/db/writer.ts uses it for the write path's hot statements.
+ */
+export function sqliteConnection(db: Db): Database.Database | null {
+  return sqliteAdapters.get(db)?.connection ?? null;
+}
+
+export function isSqlite(db: Db): boolean {
+  return sqliteAdapters.has(db);
 }
 
 const globalForPrisma = globalThis as unknown as { jixiaoPrisma?: Db };

@@ -1,15 +1,14 @@
 import "server-only";
 import { DomainError, mutate } from "../actions/mutation";
 import type { CurrentUser } from "../auth";
-import { indicatorScope, reportScope, writableOrgs } from "../auth/scope";
+import { reportScope } from "../auth/scope";
 import { parseActual } from "../targets";
 import { indicatorStatus } from "../status";
 import { reportInput, reviewInput } from "../validations/report";
 import { aggregationOf, monthly, officeTarget, targetOf } from "./target";
 import type { StoredFile } from "./evidence";
 import { prisma } from "../db/prisma";
-
-type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+import { currentReports, insertReport, periodRow, writableIndicator } from "../db/hot-statements";
 
 const NEEDS_REASON = new Set(["yellow", "red", "overdue"]);
 
@@ -20,8 +19,8 @@ const stale = () =>
   });
 
 /** Is the month's reporting period closed (explicitly, or its deadline passed and not reopened)? */
-export async function periodClosed(tx: Pick<Tx, "period">, year: number, month: number, now = new Date()): Promise<boolean> {
-  const p = await tx.period.findUnique({ where: { year_month: { year, month } } });
+export async function periodClosed(year: number, month: number, now = new Date()): Promise<boolean> {
+  const p = await periodRow(year, month);
   if (!p) return false;
   if (p.reopened) return false;
   return p.closed || p.deadline.getTime() < now.getTime();
@@ -52,16 +51,11 @@ export function saveReport(input: unknown, user?: CurrentUser | null, files: Sto
     input,
     schema: reportInput,
     roles: ["reporter"],
+    grouped: true,
     user,
     prepare: async (me, i) => {
       // Scope in the query: only an indicator this office is responsible for, only an office of mine.
-      const mine = writableOrgs(me).filter((o) => o === i.organizationId);
-      const ind = await prisma.indicator.findFirst({
-        where: { id: i.indicatorId, year: i.year, retiredAt: null, ...indicatorScope(me), orgs: { some: { organizationId: { in: mine } } } },
-        // Only the number of offices is needed (their share of the target). Not `_count`: Prisma
-        // makes that a LEFT JOIN on a GROUP BY over every IndicatorOrg row (~50 ms at city scale).
-        include: { orgs: { select: { organizationId: true } } },
-      });
+      const ind = await writableIndicator(me, i.indicatorId, i.organizationId, i.year);
       if (!ind) {
         const exists = await prisma.indicator.count({ where: { id: i.indicatorId } });
         throw new DomainError(
@@ -70,13 +64,13 @@ export function saveReport(input: unknown, user?: CurrentUser | null, files: Sto
             : { code: "not_found", message: { zh: "指标不存在", en: "No such indicator" } },
         );
       }
-      if (await periodClosed(prisma, i.year, i.month))
+      if (await periodClosed(i.year, i.month))
         throw new DomainError({ code: "period_closed", message: { zh: `${i.year}年${i.month}月的填报期已关闭，请联系管理员`, en: `Reporting for ${i.year}-${String(i.month).padStart(2, "0")} is closed; ask an admin to reopen it` } });
 
       const full = targetOf(ind);
       if (full.kind === "none" || full.kind === "unparsed")
         throw new DomainError({ code: "invalid", message: { zh: "该指标本年度无可填报的指标值", en: "This indicator has no target to report against this year" }, fields: { valueText: ["无指标值 / No target"] } });
-      const target = officeTarget(full, ind.orgs.length, aggregationOf(ind.aggregation, full));
+      const target = officeTarget(full, ind.orgCount, aggregationOf(ind.aggregation, full));
       const parsed = parseActual(i.valueText, target);
       if (!parsed.ok) throw new DomainError({ code: "invalid", message: parsed.error, fields: { valueText: [`${parsed.error.zh} / ${parsed.error.en}`] } });
       return { ind, target, actual: parsed.actual };
@@ -84,10 +78,7 @@ export function saveReport(input: unknown, user?: CurrentUser | null, files: Sto
     run: async (tx, me, i, { ind, target, actual }) => {
       // The month's current report and the earlier months', in one read (at most one current
       // report per office and month: a correction retires the old one in its transaction).
-      const reports = await tx.report.findMany({
-        where: { indicatorId: ind.id, organizationId: i.organizationId, year: i.year, month: { lte: i.month }, current: true },
-        orderBy: { month: "asc" },
-      });
+      const reports = await currentReports(tx, ind.id, i.organizationId, i.year, i.month);
       const existing = reports.find((r) => r.month === i.month) ?? null;
       const earlier = reports.filter((r) => r.month < i.month);
       const values = {
@@ -130,9 +121,7 @@ export function saveReport(input: unknown, user?: CurrentUser | null, files: Sto
       let saved;
       if (!existing) {
         if (i.expectedVersion !== 0) throw stale();
-        saved = await tx.report.create({
-          data: { ...data, indicatorId: ind.id, organizationId: i.organizationId, year: i.year, month: i.month, revision: 1, createdById: me.id },
-        });
+        saved = await insertReport(tx, { ...data, indicatorId: ind.id, organizationId: i.organizationId, year: i.year, month: i.month, revision: 1, createdById: me.id }, now);
         action = i.intent === "submit" ? "report.submit" : "report.create";
       } else if (existing.status === "submitted") {
         throw new DomainError({ code: "locked", message: { zh: "该报告已提交，正在等待审核，不能修改", en: "This report is submitted and awaiting review; it cannot be changed" } });
@@ -141,9 +130,7 @@ export function saveReport(input: unknown, user?: CurrentUser | null, files: Sto
         if (i.expectedVersion !== existing.version) throw stale();
         const kept = await tx.report.updateMany({ where: { id: existing.id, version: existing.version }, data: { current: false, version: existing.version + 1 } });
         if (kept.count !== 1) throw stale();
-        saved = await tx.report.create({
-          data: { ...data, indicatorId: ind.id, organizationId: i.organizationId, year: i.year, month: i.month, revision: existing.revision + 1, createdById: me.id },
-        });
+        saved = await insertReport(tx, { ...data, indicatorId: ind.id, organizationId: i.organizationId, year: i.year, month: i.month, revision: existing.revision + 1, createdById: me.id }, now);
         action = "report.correct";
       } else {
         const updated = await tx.report.updateMany({
@@ -170,6 +157,7 @@ export function reviewReport(input: unknown, user?: CurrentUser | null) {
     input,
     schema: reviewInput,
     roles: ["manager", "admin"],
+    grouped: true,
     user,
     run: async (tx, me, i) => {
       const report = await tx.report.findFirst({ where: { id: i.reportId, ...reportScope(me) } });

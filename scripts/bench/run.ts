@@ -126,8 +126,8 @@ class RssSampler {
   constructor(private pid: number) {
     this.timer = setInterval(() => this.sample(), 100);
   }
-  /** VmRSS of the server and all its descendants (next start forks its server process). */
-  treeRssMb(): number {
+  /** The server and all its descendants (next start forks its server process). */
+  tree(): Set<number> {
     const parent = new Map<number, number>();
     for (const d of readdirSync("/proc")) {
       if (!/^\d+$/.test(d)) continue;
@@ -150,6 +150,29 @@ class RssSampler {
         }
       }
     }
+    return tree;
+  }
+  /**
+   * CPU time (user + system) the server's processes have used, in ms. Per request, it is the
+   * figure that other load on a shared machine disturbs least (req/s falls when another process
+   * takes the cores; the work a request costs does not).
+   */
+  cpuMs(): number {
+    let ticks = 0;
+    for (const p of this.tree()) {
+      try {
+        const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15 of stat)
+      } catch {
+        // gone
+      }
+    }
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  }
+  /** VmRSS of the server and all its descendants. */
+  treeRssMb(): number {
+    const tree = this.tree();
     let kb = 0;
     let largest = 0;
     for (const p of tree) {
@@ -506,8 +529,8 @@ async function main() {
   // 4. The city server.
   const city = await startServer(cityUrl, port, path.join(BENCH_DIR, "server-city.log"));
   const results: Record<string, Series> = {};
-  let submit: { rps: number; p50: number; p99: number; ok: number; total: number; statuses: Record<string, number>; errors: string[]; stored: number } | null = null;
-  let bare: { rps: number; p99: number; statuses: Record<string, number> } | null = null;
+  let submit: { rps: number; p50: number; p99: number; ok: number; total: number; statuses: Record<string, number>; errors: string[]; stored: number; cpuMs: number } | null = null;
+  let bare: { rps: number; p99: number; statuses: Record<string, number>; cpuMs: number } | null = null;
   let cityFirst: { ms: number; problem: string | null } = { ms: NaN, problem: "skipped" };
   try {
     const cookie = await signIn(city.base, "manager");
@@ -520,14 +543,16 @@ async function main() {
       city.rss.phase = "load";
       const bareStatuses: Record<string, number> = {};
       await loadTest(city.base, { path: "/api/health" }, {}, []).catch(() => null); // warm-up
+      const cpu0 = city.rss.cpuMs();
       const b = await loadTest(city.base, { path: "/api/health" }, bareStatuses, []);
-      bare = { rps: b.requests.total / b.duration, p99: b.latency.p99, statuses: bareStatuses };
-      log(`bare route: ${r1(bare.rps)} req/s, p99 ${b.latency.p99} ms ${JSON.stringify(bareStatuses)}`);
+      bare = { rps: b.requests.total / b.duration, p99: b.latency.p99, statuses: bareStatuses, cpuMs: (city.rss.cpuMs() - cpu0) / b.requests.total };
+      log(`bare route: ${r1(bare.rps)} req/s, p99 ${b.latency.p99} ms, server CPU ${bare.cpuMs.toFixed(2)} ms/request ${JSON.stringify(bareStatuses)}`);
 
       // Submissions: every request a new report for a different (indicator, office, month).
       const subStatuses: Record<string, number> = {};
       const subErrors: string[] = [];
       let k = 0;
+      const cpu1 = city.rss.cpuMs();
       const s = await loadTest(
         city.base,
         {
@@ -543,8 +568,8 @@ async function main() {
         subErrors,
       );
       const ok = subStatuses[201] ?? 0;
-      submit = { rps: ok / s.duration, p50: s.latency.p50, p99: s.latency.p99, ok, total: s.requests.total, statuses: subStatuses, errors: subErrors, stored: 0 };
-      log(`submit: ${r1(submit.rps)} ok/s, p99 ${s.latency.p99} ms, ${ok}/${s.requests.total} created ${JSON.stringify(subStatuses)}`);
+      submit = { rps: ok / s.duration, p50: s.latency.p50, p99: s.latency.p99, ok, total: s.requests.total, statuses: subStatuses, errors: subErrors, stored: 0, cpuMs: (city.rss.cpuMs() - cpu1) / s.requests.total };
+      log(`submit: ${r1(submit.rps)} ok/s, p99 ${s.latency.p99} ms, server CPU ${submit.cpuMs.toFixed(2)} ms/request, ${ok}/${s.requests.total} created ${JSON.stringify(subStatuses)}`);
       for (const e of subErrors) log(`  non-201: ${e}`);
     }
     if (phases.has("pages")) {
@@ -648,6 +673,7 @@ async function main() {
     ["submit (POST /api/v1/reports, 32 conn)", `${fmt(submit?.rps, " req/s")} (${submit?.ok ?? 0}/${submit?.total ?? 0} created, ${submit?.stored ?? 0} stored)`, `${ratio(submit?.rps, bare?.rps)} bare route, ${ratio(submit?.rps, bareInsert.perSecond)} bare insert`, "≥ 0.5× bare route", !submit ? "skipped" : submit.ok === submit.total && submit.stored === submit.ok ? (bare && submit.rps >= 0.5 * bare.rps ? "pass" : "miss") : "FAIL (not all created)"],
     ["submit p99", fmt(submit?.p99, " ms"), "", "≤ 100 ms", !submit ? "skipped" : submit.p99 <= 100 ? "pass" : "miss"],
     ["bare route GET /api/health (32 conn)", `${fmt(bare?.rps, " req/s")} (p99 ${fmt(bare?.p99, " ms")})`, "1.00×", "—", ""],
+    ["server CPU per request: submit / bare route", `${bare && submit ? `${submit.cpuMs.toFixed(2)} / ${bare.cpuMs.toFixed(2)} ms` : "—"}`, `${ratio(bare?.cpuMs, submit?.cpuMs)} (bare ÷ submit)`, "—", ""],
     ["bare insert (same row, same driver)", fmt(bareInsert.perSecond, " rows/s"), "1.00×", "—", ""],
     ["export XLSX, department form p50", `${fmt(exd.p50, " ms")} (projects: p50 ${fmt(exp.p50)}, max ${fmt(exp.max)} ms)`, "", "≤ 1000 ms", verdict(exd.p50 <= 1000 && exp.max <= 1000, exd.error ? exd : exp)],
     ["export XLSX, department form p50 (department only)", `${fmt(exo.p50, " ms")} (p99 ${fmt(exo.p99)}, n=${exo.n})`, "", "≤ 1000 ms", verdict(exo.p50 <= 1000, exo)],
@@ -690,6 +716,7 @@ async function main() {
       city_page_ms_p50: r1(cp.p50), city_page_ms_p99: r1(cp.p99), city_page_first_ms: r1(cityFirst.ms), summaries_ensure_ms: r1(sums?.ensureMs ?? NaN), summaries_rebuild_one_ms: r1(sums?.rebuildOneMs ?? NaN),
       submit_rps: r1(submit?.rps ?? NaN), submit_p50_ms: submit?.p50 ?? null, submit_p99_ms: submit?.p99 ?? null, submit_ok: submit?.ok ?? 0, submit_total: submit?.total ?? 0, submit_stored: submit?.stored ?? 0,
       bare_route_rps: r1(bare?.rps ?? NaN), bare_route_p99_ms: bare?.p99 ?? null,
+      submit_cpu_ms: submit ? Math.round(submit.cpuMs * 100) / 100 : null, bare_route_cpu_ms: bare ? Math.round(bare.cpuMs * 100) / 100 : null,
       bare_insert_per_s: r1(bareInsert.perSecond),
       export_xlsx_ms: r1(exd.p50), export_project_xlsx_ms_max: r1(exp.max), export_xlsx_dept_only_ms: r1(exo.p50),
       import_ms: r1(importMs),
