@@ -27,7 +27,8 @@ async function lookInto<T>(url: string, look: (q: Query) => Promise<T>): Promise
     if (!existsSync(file)) return "no database";
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      return await look((sql) => Promise.resolve(db.prepare(sql).all() as Record<string, unknown>[]));
+      // (a promise even when prepare throws on a missing table, as PostgreSQL's query rejects)
+      return await look((sql) => new Promise((resolve) => resolve(db.prepare(sql).all() as Record<string, unknown>[])));
     } finally {
       db.close();
     }
