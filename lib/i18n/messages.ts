@@ -125,7 +125,7 @@ const zh = {
     wholeTable: "表{table}：{n} 行（整张表不在文件中）",
   },
   onboard: {
-    title: "从部门预算导入", intro: "上传本部门公开的部门预算文件（PDF，或 pdftotext -layout 得到的文本）。系统读出表10项目、表11和表12各绩效目标表的全部指标，与系统中已有的内容逐项比对。预览不会写入任何内容；确认后全部写入，或全部不写入。",
+    title: "从部门预算导入", intro: "上传本部门公开的部门预算文件（PDF，或用 pdftotext 从 PDF 转出的文本）。系统读出表10项目、表11和表12各绩效目标表的全部指标，与系统中已有的内容逐项比对。预览不会写入任何内容；确认后全部写入，或全部不写入。",
     uploadTitle: "上传预算文件", file: "预算文件", chooseButton: "选择文件…", noFile: "未选择文件（.pdf 或 .txt，不超过 20 MB）", chooseFile: "请先选择文件",
     read: "读取并预览", reading: "正在读取文件…", hint: "只能导入本部门的预算；其他部门由系统安装方用命令行导入。再次导入同一文件不会改变任何内容。",
     reviewTitle: "核对抽取结果", department: "部门", year: "年度", yearOf: "{y}年", source: "文件", lines: "{n} 行原文",
@@ -330,7 +330,7 @@ const en: Messages = {
     wholeTable: "表{table}: {n} rows (the whole table is not in the file)",
   },
   onboard: {
-    title: "Onboard from the department budget", intro: "Upload the department's published budget (the PDF, or its text from pdftotext -layout). Every indicator of 表10's projects and of the 表11 and 表12 goal tables is read and compared with what the system holds. The preview writes nothing; importing writes everything or nothing.",
+    title: "Onboard from the department budget", intro: "Upload the department's published budget (the PDF, or its text from pdftotext). Every indicator of 表10's projects and of the 表11 and 表12 goal tables is read and compared with what the system holds. The preview writes nothing; importing writes everything or nothing.",
     uploadTitle: "Upload the budget", file: "Budget document", chooseButton: "Choose a file…", noFile: "No file chosen (.pdf or .txt, up to 20 MB)", chooseFile: "Choose a file first",
     read: "Read and preview", reading: "Reading the file…", hint: "Only your own department's budget; other departments are onboarded by the installation on the command line. Importing the same document again changes nothing.",
     reviewTitle: "Review what was read", department: "Department", year: "Year", yearOf: "{y}", source: "File", lines: "{n} lines of text",
