@@ -192,7 +192,7 @@ describe("workflow, revisions and periods", () => {
 
   it("a fellow office reports its own part of the shared indicator", async () => {
     const r = await saveReport(report({ organizationId: jianghanOrg, month: 3, valueText: "1500" }), jianghan);
-    expect(r).toHaveProperty("data");
+    expect(r, JSON.stringify(r)).toHaveProperty("data");
   });
 });
 
