@@ -216,13 +216,15 @@ export class CookieJar {
 }
 
 /** Signs in through Auth.js's credentials callback on one server (as e2e/fixtures.ts signInAs does). */
-export async function signIn(baseUrl: string, username: string, password = PASSWORD): Promise<CookieJar> {
+/** Signs in; `from` is the client address the proxy would forward (the app counts failures per address too). */
+export async function signIn(baseUrl: string, username: string, password = PASSWORD, from?: string): Promise<CookieJar> {
   const jar = new CookieJar();
-  const csrf = await jar.fetch(`${baseUrl}/api/auth/csrf`);
+  const forwarded: Record<string, string> = from ? { "x-forwarded-for": from } : {};
+  const csrf = await jar.fetch(`${baseUrl}/api/auth/csrf`, { headers: forwarded });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const res = await jar.fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
+    headers: { "content-type": "application/x-www-form-urlencoded", ...forwarded },
     body: new URLSearchParams({ csrfToken, username, password, callbackUrl: "/" }).toString(),
   });
   await res.arrayBuffer();

@@ -187,11 +187,15 @@ describe("two app instances on one PostgreSQL database", () => {
   });
 
   it("the sign-in lockout is shared: failures on A and B add up, then the right password fails on both", async () => {
+    // Failures are counted per account and per address: the guesses come from one address, the
+    // right password from another, so only the account's count can refuse it.
     const user = "zhengyan";
-    for (let i = 0; i < 10; i++) await expect(signIn(servers()[i % 2].url, user, "wrong-password")).rejects.toThrow(/no session cookie/);
-    for (const s of servers()) await expect(signIn(s.url, user)).rejects.toThrow(/no session cookie/);
-    // Another account is not locked.
-    await expect(signIn(b.url, "jianghan")).resolves.toBeDefined();
+    const attacker = "203.0.113.9";
+    const owner = "203.0.113.20";
+    for (let i = 0; i < 10; i++) await expect(signIn(servers()[i % 2].url, user, "wrong-password", attacker)).rejects.toThrow(/no session cookie/);
+    for (const s of servers()) await expect(signIn(s.url, user, undefined, owner)).rejects.toThrow(/no session cookie/);
+    // Another account from another address is not locked.
+    await expect(signIn(b.url, "jianghan", undefined, owner)).resolves.toBeDefined();
   });
 
   it("both serve the city roll-up from the same stored lines, and a write through one shows on the other", async () => {
