@@ -19,7 +19,7 @@ import {
 // A corpus of malformed, forged and out-of-scope requests against every API route, the Auth.js
 // endpoints and every server action of the build. Each must be refused with a 4xx (the API's
 // JSON error shape where the app answers), never a 5xx; the server must stay up; and nothing may
-// change: every table but LoginAttempt (failed sign-ins are recorded there on purpose) and the
+// change: every table but the limiters' counters (LoginAttempt, RateWindow) and the
 // upload folder are compared before and after. The corpus is data: routes × mutation tables, so
 // a new route or parameter adds its cases by adding a row.
 
@@ -516,7 +516,7 @@ test.describe.serial("bad input, forged credentials and other offices' ids are r
     expect(failures, failures.join("\n")).toEqual([]);
   });
 
-  test("the database (every table but LoginAttempt) and the upload folder are unchanged", () => {
+  test("the database (every table but the limiters' counters) and the upload folder are unchanged", () => {
     expect(databaseDigest()).toEqual(before);
     expect(uploadedFiles()).toEqual(filesBefore);
   });

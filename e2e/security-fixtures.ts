@@ -83,14 +83,17 @@ export function query<T>(sql: string, ...params: unknown[]): T[] {
 }
 
 /**
- * A digest per table of every row, read-only. LoginAttempt is left out: failed sign-ins are
- * recorded there on purpose (the login limiter counts them). Everything else, the audit log
+ * A digest per table of every row, read-only. The limiters' own tables are left out: LoginAttempt
+ * (failed sign-ins are recorded there on purpose) and RateWindow (the API rate limit counts every
+ * request, refused or not, shared by the instances: decision 012). Everything else, the audit log
  * included, must be exactly as before a refused request.
  */
+const LIMITER_TABLES = ["LoginAttempt", "RateWindow"];
+
 export function databaseDigest(): Record<string, string> {
   const db = new Database(E2E_DB, { readonly: true, fileMustExist: true });
   try {
-    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((t) => t.name).filter((n) => n !== "LoginAttempt");
+    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((t) => t.name).filter((n) => !LIMITER_TABLES.includes(n));
     const out: Record<string, string> = {};
     for (const t of tables) {
       // (sqlite_sequence holds LoginAttempt's counter too.)
