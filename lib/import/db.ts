@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { prisma, type Db } from "../db/prisma";
-import { officeParts } from "../catalogue/offices";
+import { officeParts } from "../offices";
 import type { ActionError } from "../actions/mutation";
 import { newTarget, printedTargetChange } from "../indicator";
 import { officeIndex } from "./offices";

@@ -2,7 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { prisma, type Db } from "../db/prisma";
-import { officeParts, splitOffice } from "../catalogue/offices";
+import { officeParts, splitOffice } from "../offices";
 import { newTarget, printedTargetChange } from "../indicator";
 import { parseTarget } from "../targets";
 import { fold } from "../import/columns";
