@@ -2,6 +2,7 @@
 // columns. Pure: no Prisma, no framework.
 export { decodeOverride, encodeOverride, targetOverrideSchema, type TargetOverride } from "./row";
 export {
+  carriedTarget,
   newTarget,
   printedTargetChange,
   reparsed,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseTarget } from "../targets";
-import { decodeOverride, encodeOverride, newTarget, printedTargetChange, reparsed, revisedTargetChange, targetColumns, targetInForce, targetOf } from ".";
+import { carriedTarget, decodeOverride, encodeOverride, newTarget, printedTargetChange, reparsed, revisedTargetChange, targetColumns, targetInForce, targetOf } from ".";
 
 // Real rows of the 2024 tables (prisma/data/2024): 表11 全年城镇新增就业人数 ≥22万人, 事业单位公开招聘投诉率 ≤1‰,
 // 表12 失业动态监测频率（失业办） 每月1次, 完成时间 2024年12月.
@@ -107,5 +107,16 @@ describe("newTarget and revisedTargetChange", () => {
     const data = revisedTargetChange(row("≥22万人", "全年城镇新增就业人数"), "≥25万人");
     expect(data).toMatchObject({ revisedTargetText: "≥25万人", targetValue: 250000 });
     expect(targetInForce({ targetText: "≥22万人", level3: "全年城镇新增就业人数", targetOverride: null, ...data }).from).toBe("revised");
+  });
+});
+
+describe("carriedTarget (rollover): the text in force becomes next year's printed target", () => {
+  const override = encodeOverride({ expression: "≥12次", direction: "auto", accumulation: "auto" });
+  it("a revision carries over as the printed text, without the override of the old printed text", () => {
+    const was = row("≥22万人", "全年城镇新增就业人数", { targetOverride: override, revisedTargetText: "≥25万人", ...targetColumns(parseTarget("≥25万人", "全年城镇新增就业人数")) });
+    expect(carriedTarget(was)).toMatchObject({ targetText: "≥25万人", targetOverride: null, targetValue: 250000 });
+  });
+  it("an override carries over with the printed text it confirms", () => {
+    expect(carriedTarget(row("每月1次", "失业动态监测频率", { targetOverride: override }))).toMatchObject({ targetText: "每月1次", targetOverride: override });
   });
 });

@@ -117,6 +117,26 @@ export function printedTargetChange(row: ReparseRow, next: { targetText: string;
   return data;
 }
 
+/**
+ * The target a row carries into the next year (rollover): the text in force becomes the printed
+ * text, and the effective parse carries over with every admin decision in it; a confirmed parse of
+ * the printed text still applies when that text is what carries over.
+ */
+export function carriedTarget(row: StoredTarget) {
+  const { text, from } = targetInForce(row);
+  return {
+    targetText: text,
+    targetKind: row.targetKind,
+    targetComparator: row.targetComparator,
+    targetValue: row.targetValue,
+    targetValueHigh: row.targetValueHigh,
+    targetUnit: row.targetUnit,
+    targetDirection: row.targetDirection,
+    accumulation: row.accumulation,
+    targetOverride: from === "revised" ? null : row.targetOverride,
+  };
+}
+
 /** The columns for an approved revision becoming the target in force. */
 export function revisedTargetChange(row: ReparseRow, revisedText: string) {
   return { revisedTargetText: revisedText, ...reparsed(row, revisedText).columns };
