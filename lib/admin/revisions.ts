@@ -5,7 +5,7 @@ import type { CurrentUser } from "../auth";
 import { indicatorScope } from "../auth/scope";
 import { revisionInput } from "../validations/admin-tables";
 import { parseTarget } from "../targets";
-import { reparsed } from "./tables";
+import { revisedTargetChange } from "../indicator";
 
 // Target revisions (调整): an approved mid-year change of a target, with its approval document.
 // The printed target (年初指标值) never changes; each revision is kept as a row, the latest
@@ -35,9 +35,8 @@ export function reviseTarget(input: unknown, user?: CurrentUser | null) {
       });
       // A revision entered late for an earlier approval does not replace a later one.
       const latest = await tx.targetRevision.findFirstOrThrow({ where: { indicatorId: ind.id }, orderBy: [{ approvedOn: "desc" }, { id: "desc" }] });
-      const { columns } = reparsed(ind, latest.targetText);
       const before = { revisedTargetText: ind.revisedTargetText, targetKind: ind.targetKind, targetComparator: ind.targetComparator, targetValue: ind.targetValue, targetUnit: ind.targetUnit };
-      const data = { revisedTargetText: latest.targetText, ...columns };
+      const data = revisedTargetChange(ind, latest.targetText);
       await tx.indicator.update({ where: { id: ind.id }, data });
       return {
         data: { id: ind.id, revisionId: rev.id, effective: latest.targetText },

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import { parseTarget } from "../targets";
-import { effectiveSource } from "./tables";
+import { targetInForce } from "../indicator";
 import { listRevisions } from "./revisions";
 import type { CurrentUser } from "../auth/user";
 import { ownDepartment } from "../auth/scope";
@@ -62,7 +62,7 @@ export async function indicatorAdminView(admin: CurrentUser, id: number) {
     prisma.organization.findMany({ where: { departmentId }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, shortName: true, kind: true } }),
     prisma.indicator.findMany({ where: { year: ind.year, goal: { departmentId } }, distinct: ["level1", "level2"], select: { level1: true, level2: true } }),
   ]);
-  const parsed = parseTarget(effectiveSource(ind), ind.level3);
+  const parsed = parseTarget(targetInForce(ind).source, ind.level3);
   return {
     ind: { ...ind, _count: { reports } },
     revisions,

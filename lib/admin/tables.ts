@@ -3,8 +3,8 @@ import { prisma } from "../db/prisma";
 import { DomainError, mutate, type Message } from "../actions/mutation";
 import type { CurrentUser } from "../auth";
 import { departmentScope, indicatorScope, ownDepartment } from "../auth/scope";
-import { parseTarget, type ParsedTarget } from "../targets";
-import { targetColumns } from "../catalogue/override";
+import { parseTarget } from "../targets";
+import { newTarget, printedTargetChange, targetInForce } from "../indicator";
 import {
   aggregationInput,
   goalCreateInput,
@@ -45,44 +45,6 @@ const PROJECT = { zh: "项目", en: "project" };
 const ORG = { zh: "单位", en: "office" };
 
 
-type TargetRow = {
-  targetText: string;
-  targetOverride: string | null;
-  revisedTargetText: string | null;
-  level3: string;
-  targetKind: string;
-  targetDirection: string | null;
-  accumulation: string | null;
-};
-
-/** The text the effective target columns were parsed from (the same rule as targetOf). */
-export function effectiveSource(row: TargetRow): string {
-  if (row.revisedTargetText) return row.revisedTargetText;
-  if (row.targetOverride) {
-    try {
-      return (JSON.parse(row.targetOverride) as { expression?: string }).expression ?? row.targetText;
-    } catch {
-      return row.targetText;
-    }
-  }
-  return row.targetText;
-}
-
-/**
- * The effective columns for a new source text. A direction or accumulation that differs from what
- * the old source parses to was chosen by an admin (override form, aggregation form); it is kept
- * while the target stays of the same kind, so re-parsing never silently undoes a decision.
- */
-export function reparsed(row: TargetRow, text: string, level3 = row.level3): { parsed: ParsedTarget; columns: ReturnType<typeof targetColumns> } {
-  let parsed = parseTarget(text, level3);
-  const was = parseTarget(effectiveSource(row), row.level3);
-  if (parsed.kind === row.targetKind) {
-    if (row.targetDirection !== was.direction) parsed = { ...parsed, direction: row.targetDirection as ParsedTarget["direction"] };
-    if (row.accumulation !== was.accumulation) parsed = { ...parsed, accumulation: row.accumulation as ParsedTarget["accumulation"] };
-  }
-  return { parsed, columns: targetColumns(parsed) };
-}
-
 /** The name as the tables print it: the office bracket, when there was one, follows the name. */
 const printedName = (level3: string, officeText: string | null) => (officeText ? `${level3}（${officeText}）` : level3);
 
@@ -111,7 +73,6 @@ export function createIndicator(input: unknown, user?: CurrentUser | null) {
       if (!goal) return missing(GOAL);
       if (goal.retiredAt) return fail("invalid", "该目标表已停用，请先恢复", "This goal is retired; restore it first");
       const last = await tx.indicator.aggregate({ where: { goalId: goal.id }, _max: { sortOrder: true } });
-      const t = parseTarget(i.targetText, i.level3);
       const row = await tx.indicator.create({
         data: {
           goalId: goal.id,
@@ -125,8 +86,7 @@ export function createIndicator(input: unknown, user?: CurrentUser | null) {
           namePrinted: i.level3,
           officeText: null,
           basis: i.basis,
-          targetText: i.targetText,
-          ...targetColumns(t),
+          ...newTarget(i.targetText, i.level3),
         },
       });
       return { data: { id: row.id }, audit: { action: "indicator.create", entity: "Indicator", entityId: String(row.id), before: null, after: { goalId: goal.id, ...indicatorSnapshot(row) } } };
@@ -148,19 +108,14 @@ export function updateIndicator(input: unknown, user?: CurrentUser | null) {
     run: async (tx, me, i) => {
       const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
       if (!ind) return missing(INDICATOR);
-      const textChanged = i.targetText !== ind.targetText;
       const nameChanged = i.level3 !== ind.level3;
-      const targetOverride = textChanged ? null : ind.targetOverride;
-      const reparse = !ind.revisedTargetText && (textChanged || (nameChanged && !ind.targetOverride));
       const data = {
         level1: i.level1,
         level2: i.level2,
         level3: i.level3,
         namePrinted: nameChanged ? printedName(i.level3, ind.officeText) : ind.namePrinted,
-        targetText: i.targetText,
         basis: i.basis,
-        targetOverride,
-        ...(reparse ? reparsed(ind, i.targetText, i.level3).columns : {}),
+        ...printedTargetChange(ind, { targetText: i.targetText, level3: i.level3 }),
       };
       const after = await tx.indicator.update({ where: { id: ind.id }, data });
       return { data: { id: ind.id, targetKind: after.targetKind }, audit: { action: "indicator.update", entity: "Indicator", entityId: String(ind.id), before: indicatorSnapshot(ind), after: indicatorSnapshot(after) } };
@@ -228,7 +183,7 @@ export function setAggregation(input: unknown, user?: CurrentUser | null) {
     run: async (tx, me, i) => {
       const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
       if (!ind) return missing(INDICATOR);
-      const accumulation = i.accumulation === "auto" ? parseTarget(effectiveSource(ind), ind.level3).accumulation : i.accumulation;
+      const accumulation = i.accumulation === "auto" ? parseTarget(targetInForce(ind).source, ind.level3).accumulation : i.accumulation;
       const data = { accumulation, aggregation: i.aggregation };
       await tx.indicator.update({ where: { id: ind.id }, data });
       return { data: { id: ind.id }, audit: { action: "indicator.aggregation", entity: "Indicator", entityId: String(ind.id), before: { accumulation: ind.accumulation, aggregation: ind.aggregation }, after: data } };

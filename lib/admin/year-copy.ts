@@ -4,6 +4,7 @@ import { formatNumber, type ParsedTarget } from "../targets";
 import { aggregate, aggregationOf, targetOf, type Aggregation } from "../reporting/target";
 import type { RolloverInput } from "../validations/admin-tables";
 import type { Tx } from "./tables";
+import { carriedTarget, targetInForce } from "../indicator";
 
 // Rollover (结转): a new year's tables start as a copy of this year's. The department's 表11
 // goals and the chosen projects are copied with their goals, indicators, offices, accumulation and
@@ -145,7 +146,7 @@ export async function copyYear(tx: Tx, departmentId: number, i: RolloverInput): 
   const orgs: { indicatorId: number; organizationId: number; role: string }[] = [];
   for (const ind of indicators) {
     const target = targetOf(ind);
-    const inForce = ind.revisedTargetText ?? ind.targetText;
+    const inForce = targetInForce(ind).text;
     const row = await tx.indicator.create({
       data: {
         goalId: goalId.get(ind.goalId) as number,
@@ -159,17 +160,7 @@ export async function copyYear(tx: Tx, departmentId: number, i: RolloverInput): 
         namePrinted: ind.namePrinted,
         officeText: ind.officeText,
         basis: ind.basis,
-        targetText: inForce,
-        // The effective parse carries over with every admin decision in it; a confirmed parse of the
-        // printed text still applies when that text is what carries over.
-        targetKind: ind.targetKind,
-        targetComparator: ind.targetComparator,
-        targetValue: ind.targetValue,
-        targetValueHigh: ind.targetValueHigh,
-        targetUnit: ind.targetUnit,
-        targetDirection: ind.targetDirection,
-        accumulation: ind.accumulation,
-        targetOverride: ind.revisedTargetText ? null : ind.targetOverride,
+        ...carriedTarget(ind),
         aggregation: ind.aggregation,
       },
     });

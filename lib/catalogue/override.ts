@@ -1,22 +1,10 @@
 import "server-only";
 import { parseTarget, type ParsedTarget } from "../targets";
+import { encodeOverride, targetColumns } from "../indicator";
 import { DomainError, mutate } from "../actions/mutation";
 import type { CurrentUser } from "../auth";
 import { indicatorScope } from "../auth/scope";
 import { targetOverrideInput } from "../validations/target-override";
-
-/** The columns that hold the effective parse of an indicator's target. */
-export function targetColumns(t: ParsedTarget) {
-  return {
-    targetKind: t.kind,
-    targetComparator: t.comparator,
-    targetValue: t.value,
-    targetValueHigh: t.valueHigh,
-    targetUnit: t.unit,
-    targetDirection: t.direction,
-    accumulation: t.accumulation,
-  };
-}
 
 /** Admin confirms or corrects the parse of a row's target (the printed text never changes). */
 export function overrideTarget(input: unknown, user?: CurrentUser | null) {
@@ -45,7 +33,7 @@ export function overrideTarget(input: unknown, user?: CurrentUser | null) {
           });
         if (i.direction !== "auto") parsed = { ...parsed, direction: i.direction };
         if (i.accumulation !== "auto") parsed = { ...parsed, accumulation: i.accumulation };
-        override = JSON.stringify({ expression: i.expression, direction: i.direction, accumulation: i.accumulation });
+        override = encodeOverride({ expression: i.expression, direction: i.direction, accumulation: i.accumulation });
       }
       const data = { ...targetColumns(parsed), targetOverride: override };
       await tx.indicator.update({ where: { id: ind.id }, data });

@@ -1,11 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { prisma, type Db } from "../db/prisma";
-import { officeParts } from "../catalogue/offices";
-import { parseTarget } from "../targets";
+import { officeParts } from "../offices";
 import type { ActionError } from "../actions/mutation";
-import { reparsed } from "../admin/tables";
-import { targetColumns } from "../catalogue/override";
+import { newTarget, printedTargetChange } from "../indicator";
 import { officeIndex } from "./offices";
 import { planImport } from "./plan";
 import { readImportFile } from "./read";
@@ -196,7 +194,6 @@ async function applyPlan(tx: Tx, departmentId: number, plan: Preview, state: Imp
     if (r.action === "create") {
       const sortOrder = (nextSort.get(a.goalId) ?? 0) + 1;
       nextSort.set(a.goalId, sortOrder);
-      const t = parseTarget(a.targetText, a.level3);
       const row = await tx.indicator.create({
         data: {
           goalId: a.goalId,
@@ -210,8 +207,7 @@ async function applyPlan(tx: Tx, departmentId: number, plan: Preview, state: Imp
           namePrinted: a.namePrinted,
           officeText: a.officeText,
           basis: a.basis,
-          targetText: a.targetText,
-          ...targetColumns(t),
+          ...newTarget(a.targetText, a.level3),
           ...(a.accumulation && a.accumulation !== "auto" ? { accumulation: a.accumulation } : {}),
           aggregation: a.aggregation ?? "auto",
         },
@@ -233,12 +229,8 @@ async function applyPlan(tx: Tx, departmentId: number, plan: Preview, state: Imp
     if (changed.has("basis")) data.basis = a.basis;
     const nameChanged = changed.has("namePrinted");
     if (nameChanged) Object.assign(data, { namePrinted: a.namePrinted, level3: a.level3, officeText: a.officeText });
-    const level3 = nameChanged ? a.level3 : ind.level3;
-    const textChanged = changed.has("target");
-    if (textChanged) Object.assign(data, { targetText: a.targetText, targetOverride: null });
-    // As the tables page does (lib/admin/tables.ts updateIndicator): a new printed target is parsed
-    // again unless a revision (调整) stands; a confirmed parse of the old text no longer applies.
-    if (!ind.revisedTargetText && (textChanged || (nameChanged && level3 !== ind.level3 && !ind.targetOverride))) Object.assign(data, reparsed(ind, textChanged ? a.targetText : ind.targetText, level3).columns);
+    // The one rule for a changed printed target or name (lib/indicator), as the tables page applies it.
+    Object.assign(data, printedTargetChange(ind, { targetText: changed.has("target") ? a.targetText : ind.targetText, level3: nameChanged ? a.level3 : ind.level3 }));
     if (changed.has("accumulation")) data.accumulation = after("accumulation") || null;
     if (changed.has("aggregation")) data.aggregation = after("aggregation") || "auto";
     if (Object.keys(data).length) await tx.indicator.update({ where: { id: ind.id }, data });

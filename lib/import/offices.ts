@@ -13,14 +13,6 @@ export type OfficeIndex = {
   suggest: (name: string) => string[];
 };
 
-/** "财务处、基金监督处" / "财务处,基金监督处" / one per line → names. */
-export function splitNames(text: string): string[] {
-  return text
-    .split(/[、，,;；/\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 export function officeIndex(state: Pick<ImportState, "orgs" | "aliases">): OfficeIndex {
   const byName = new Map<string, number[]>();
   const byShort = new Map<string, number[]>();

@@ -10,10 +10,10 @@
 //   汇总方式 left empty keep what the row has.
 // - Rows of the year missing from the file are listed, never deleted.
 import { createHash } from "node:crypto";
-import { officeParts, splitOffice } from "../catalogue/offices";
+import { officeParts, splitOffice } from "../offices";
 import { parseTarget } from "../targets";
 import { fold, readAccumulation, readAggregation, sheetNameOf } from "./columns";
-import { officeIndex, splitNames } from "./offices";
+import { officeIndex } from "./offices";
 import { problem, sortProblems } from "./problems";
 import type { Change, ColumnKey, FileRow, ImportState, NotInFile, OfficeRole, ParsedFile, Preview, Problem, RowApply, RowPlan, StateGoal, StateIndicator, StateTable } from "./types";
 
@@ -130,7 +130,7 @@ export function planImport(file: ParsedFile, state: ImportState): Preview {
     const split = splitOffice(name, ix.isOffice);
     const resolveCell = (key: "lead" | "support"): number[] => {
       const ids: number[] = [];
-      for (const n of splitNames(cell(key))) {
+      for (const n of officeParts(cell(key))) {
         const hit = ix.resolve(n);
         if (!hit) {
           const s = ix.suggest(n);

@@ -2,9 +2,8 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { prisma, type Db } from "../db/prisma";
-import { officeParts, splitOffice } from "../catalogue/offices";
-import { targetColumns } from "../catalogue/override";
-import { reparsed } from "../admin/tables";
+import { officeParts, splitOffice } from "../offices";
+import { newTarget, printedTargetChange } from "../indicator";
 import { parseTarget } from "../targets";
 import { fold } from "../import/columns";
 import { officeIndex } from "../import/offices";
@@ -568,7 +567,6 @@ export async function applyOnboarding(tx: Tx, input: OnboardInput, userId: numbe
     const planned = match.row.get(ind);
     const existingId = match.indicator.get(ind);
     if (existingId == null) {
-      const t = parseTarget(ind.targetText, ind.level3);
       const row = await w(
         tx.indicator.create({
           data: {
@@ -583,8 +581,7 @@ export async function applyOnboarding(tx: Tx, input: OnboardInput, userId: numbe
             namePrinted: ind.namePrinted,
             officeText: ind.officeText,
             basis: ind.basis,
-            targetText: ind.targetText,
-            ...targetColumns(t),
+            ...newTarget(ind.targetText, ind.level3),
           },
         }),
       );
@@ -603,9 +600,8 @@ export async function applyOnboarding(tx: Tx, input: OnboardInput, userId: numbe
     if (changed.has("basis")) data.basis = ind.basis;
     if (changed.has("order")) data.sortOrder = ind.sortOrder;
     if (changed.has("namePrinted")) Object.assign(data, { namePrinted: ind.namePrinted, level3: ind.level3, officeText: ind.officeText });
-    if (changed.has("target")) Object.assign(data, { targetText: ind.targetText, targetOverride: null });
-    // As the Excel import does: a new printed target is parsed again unless a revision (调整) stands.
-    if (!have.revisedTargetText && (changed.has("target") || (ind.level3 !== have.level3 && !have.targetOverride))) Object.assign(data, reparsed(have, ind.targetText, ind.level3).columns);
+    // The one rule for a changed printed target or name (lib/indicator), as the Excel import applies it.
+    Object.assign(data, printedTargetChange(have, { targetText: changed.has("target") ? ind.targetText : have.targetText, level3: ind.level3 }));
     if (Object.keys(data).length) await w(tx.indicator.update({ where: { id: have.id }, data }));
     for (const [field, y] of [["y2", year - 2], ["y1", year - 1]] as const) {
       if (!changed.has(field)) continue;

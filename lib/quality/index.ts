@@ -1,6 +1,7 @@
 // The document's own inconsistencies (docs/domain.md §2), found over the loaded rows. Pure: the
 // admin's data-quality page and the tests call it with plain records. Rows are never merged:
 // each finding points at the rows so an admin can decide.
+import { trailingBracket } from "../offices";
 
 export type QualityRow = {
   id: number;
@@ -79,7 +80,7 @@ export function findQualityIssues(rows: QualityRow[]): QualityIssue[] {
       issues.push({ code: "unparsed_target", severity: "warning", rowIds: [r.id], zh: `${where(r)}的指标值「${r.targetText}」未能解析，请确认`, en: `${whereEn(r)}: target "${r.targetText}" did not parse; confirm it` });
     if (r.orgIds.length === 0)
       issues.push({ code: "no_office", severity: "warning", rowIds: [r.id], zh: `${where(r)}没有责任单位`, en: `${whereEn(r)} has no responsible office` });
-    if (!r.officeText && /[（(][^（()）]+[)）]\s*$/.test(r.namePrinted))
+    if (!r.officeText && trailingBracket(r.namePrinted))
       issues.push({ code: "bracket_not_office", severity: "info", rowIds: [r.id], zh: `${where(r)}末尾括号不是单位名称，保留在指标名称中`, en: `${whereEn(r)}: the trailing bracket is not an office and stays in the name` });
   }
 

@@ -1,50 +1,10 @@
 // Bridges stored rows and the pure domain: the effective target of an indicator row, and the
 // share of a shared target that one office is judged against.
-import { formatNumber, parseTarget, type ParsedTarget } from "../targets";
+import { formatNumber, type ParsedTarget } from "../targets";
 import type { MonthlyValue } from "../status";
 
-type TargetColumns = {
-  targetText: string;
-  targetKind: string;
-  targetComparator: string | null;
-  targetValue: number | null;
-  targetValueHigh: number | null;
-  targetUnit: string | null;
-  targetDirection: string | null;
-  accumulation: string | null;
-  targetOverride: string | null;
-  /** The latest approved revision (调整指标值); the effective columns were parsed from it. */
-  revisedTargetText?: string | null;
-  level3: string;
-};
-
-/**
- * The stored parse (automatic or an admin's override) as a ParsedTarget. Deadline and period are
- * not stored as columns: they are read again from the text the stored parse came from.
- */
-export function targetOf(row: TargetColumns): ParsedTarget {
-  let source = row.revisedTargetText ?? row.targetText;
-  if (row.targetOverride && !row.revisedTargetText) {
-    try {
-      source = (JSON.parse(row.targetOverride) as { expression?: string }).expression ?? source;
-    } catch {
-      // a malformed override keeps the printed text as the source of deadline and period
-    }
-  }
-  const { deadline, period } = parseTarget(source, row.level3);
-  return {
-    text: row.revisedTargetText ?? row.targetText,
-    kind: row.targetKind as ParsedTarget["kind"],
-    comparator: row.targetComparator as ParsedTarget["comparator"],
-    value: row.targetValue,
-    valueHigh: row.targetValueHigh,
-    unit: row.targetUnit,
-    direction: row.targetDirection as ParsedTarget["direction"],
-    accumulation: row.accumulation as ParsedTarget["accumulation"],
-    period,
-    deadline,
-  };
-}
+// The target in force has one home: lib/indicator.
+export { targetOf } from "../indicator";
 
 export type Aggregation = "sum" | "mean";
 

@@ -193,7 +193,7 @@ function row(ind: LoadedIndicator, lights: Lights): MonitoringRow {
     level1: ind.level1,
     level2: ind.level2,
     level3: ind.level3,
-    target: ind.revisedTargetText ?? ind.targetText,
+    target: target.text,
     originalTarget: ind.targetText,
     valueToDate: combinedText(parts, target, aggregationOf(ind.aggregation, target)) ?? "",
     reportedMonth: parts.length ? Math.max(...parts.map((r) => r.month)) : null,

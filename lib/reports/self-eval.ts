@@ -3,6 +3,7 @@ import { prisma } from "../db/prisma";
 import { type Message, type ParsedTarget, type Tier } from "../targets";
 import { scoreProject, type RowFlag, type ScoreRow } from "../scoring";
 import { aggregationOf, combinedText, latestParts, targetOf } from "../reporting/target";
+import { targetInForce } from "../indicator";
 import { projectExecution, spentByProject } from "../reporting/execution";
 import { evaluationSettings, type EvaluationSettings } from "../validations/evaluation";
 
@@ -253,7 +254,7 @@ function fill(f: Pick<SelfEvaluation, "kind" | "scope" | "year" | "projectCode" 
         level2: ind.level2,
         level3: ind.level3,
         originalTarget: ind.targetText,
-        target: ind.revisedTargetText ?? ind.targetText,
+        target: targetInForce(ind).text,
         kind: ind.targetKind as ParsedTarget["kind"],
         actual: tx?.actual ?? "",
         applicable: !s?.flags.includes("not_applicable"),

@@ -1,5 +1,6 @@
 // Words, units and indicator-name cues shared by the target and actual parsers.
 import type { Accumulation, Period } from "./types";
+import { withoutBracket } from "../offices";
 
 // Traditional characters that other departments' tables (and copies of them) print, one to one
 // with their simplified forms. Only characters that never occur in simplified text are listed, so
@@ -112,11 +113,9 @@ export function isDiscrete(unit: string | null): boolean {
 
 // ---- indicator names -------------------------------------------------------------------
 
-const OFFICE_BRACKET = /[（(][^（()）]*[)）]\s*$/u;
-
 /** The 三级指标 name without its trailing office bracket: `…发生率(考试院）` → `…发生率`. */
 export function coreName(name: string): string {
-  return simplify(name.normalize("NFKC")).replace(/\s+/g, "").replace(OFFICE_BRACKET, "");
+  return withoutBracket(simplify(name.normalize("NFKC")).replace(/\s+/g, ""));
 }
 
 /** Rate names that are good when high even though they mention complaints, accidents, cost or time. */

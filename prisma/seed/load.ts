@@ -4,7 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../../lib/db/prisma";
 import { hashPassword } from "../../lib/auth/password";
-import { parseTarget } from "../../lib/targets";
+import { newTarget } from "../../lib/indicator";
 import { buildCatalogue } from "./catalogue";
 import { DATA_DIR, extractDocument, wanToYuan } from "./document";
 
@@ -140,7 +140,6 @@ export async function seedDatabase(db: Db, year = 2024): Promise<SeedSummary> {
       }
 
       for (const ind of cat.indicators) {
-        const t = parseTarget(ind.targetText, ind.level3);
         const row = await tx.indicator.create({
           data: {
             goalId: goalId.get(ind.goalKey) as number,
@@ -154,14 +153,7 @@ export async function seedDatabase(db: Db, year = 2024): Promise<SeedSummary> {
             namePrinted: ind.namePrinted,
             officeText: ind.officeText,
             basis: ind.basis,
-            targetText: ind.targetText,
-            targetKind: t.kind,
-            targetComparator: t.comparator,
-            targetValue: t.value,
-            targetValueHigh: t.valueHigh,
-            targetUnit: t.unit,
-            targetDirection: t.direction,
-            accumulation: t.accumulation,
+            ...newTarget(ind.targetText, ind.level3),
           },
         });
         if (ind.history.length)
