@@ -18,8 +18,8 @@ export const departmentYears = cache(async (departmentId: number | null, remembe
   return chooseYear({ tables: goals.map((g) => g.year), open: open.map((y) => y.year), remembered, fallback: new Date().getFullYear() });
 });
 
-/** The CLI's and the document API's default: the department's latest open year (always one department's). */
-export async function latestYear(departmentId: number): Promise<number> {
+/** The CLI's and the document API's default: the department's latest open year (null: the finance bureau's, every department's). */
+export async function latestYear(departmentId: number | null): Promise<number> {
   return (await departmentYears(departmentId)).latest;
 }
 
