@@ -6,7 +6,6 @@ import { insertAudit } from "../db/hot-statements";
 import type { CurrentUser, Role } from "../auth";
 import { fieldErrors } from "../validations/params";
 import { touchSummaries } from "../reporting/summaries";
-
 import { AppError, asResult, type ActionError, type ActionResult } from "./errors";
 
 export { AppError, asResult, type ActionError, type ActionResult, type Message } from "./errors";
