@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-export class CliError extends Error {}
+export class CliError extends Error {
+  /** usage: false for a refusal that is complete in its one line (the usage text would bury it). */
+  constructor(message: string, readonly usage = true) {
+    super(message);
+  }
+}
 
 /** --key value pairs after the command words; every flag must be known. */
 export function flags<S extends z.ZodRawShape>(args: string[], shape: S): z.infer<z.ZodObject<S>> {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { flags } from "./args";
+import { departmentFor } from "./department";
 import { exportIndicators } from "../lib/catalogue/export";
 import { prisma } from "../lib/db/prisma";
 import { latestYear } from "../lib/catalogue/year";
@@ -11,10 +12,12 @@ export async function runExport(args: string[]): Promise<number> {
   const opts = flags(args, {
     year: z.coerce.number().int().min(2000).max(2100).optional(), // missing: the working year
     format: z.enum(["json", "csv"]).default("json"),
+    dept: z.string().min(1).optional(), // needed when the installation holds several departments
   });
   try {
-    const year = opts.year ?? (await latestYear(null));
-    const out = await exportIndicators(year);
+    const dept = await departmentFor(opts.dept);
+    const year = opts.year ?? (await latestYear(dept.id));
+    const out = await exportIndicators(year, { departmentId: dept.id });
     if (out.indicators.length === 0) {
       process.stderr.write(`error: no indicators for year ${year}\n`);
       return 1;

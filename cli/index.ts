@@ -13,7 +13,7 @@ import { env } from "../lib/env";
 import { databaseNotReady, describeDatabase } from "../lib/db/readiness";
 
 const usage = `usage:
-  npm run -s cli -- export indicators [--year 2024] --format json|csv
+  npm run -s cli -- export indicators [--year 2024] --format json|csv [--dept CODE]
   npm run -s cli -- targets evaluate   < lines of {"target": "...", "actual": "...", "indicator": "..."}
   npm run -s cli -- targets parse      < the same lines, "actual" optional (targets evaluate without actuals)
   npm run -s cli -- token create|revoke --user NAME
@@ -28,7 +28,7 @@ const usage = `usage:
   npm run -s cli -- restore --from FILE [--force]    (SQLite; stop the app first; PostgreSQL: pg_restore)
   npm run -s cli -- rollover --from 2024 --to 2025 [--projects code,code] [--user NAME] [--dept CODE]
   npm run -s cli -- report summary    [--year 2024] --format xlsx|pdf|csv|json --out FILE
-  (--dept CODE names the department for report, tables and rollover when the installation has several)`;
+  (--dept CODE names the department for export, report, tables and rollover when the installation has several)`;
 
 /**
  * A command that reads or writes data runs only on a migrated database holding a department (the first
@@ -64,7 +64,7 @@ main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (e: unknown) => {
     if (e instanceof CliError) {
-      process.stderr.write(`error: ${e.message}\n${usage}\n`);
+      process.stderr.write(e.usage ? `error: ${e.message}\n${usage}\n` : `error: ${e.message}\n`);
       process.exitCode = 2;
     } else {
       process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);

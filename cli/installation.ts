@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { flags, CliError } from "./args";
 import { prisma } from "../lib/db/prisma";
+import { audited, type Audit } from "../lib/actions/mutation";
+import { cliFailure } from "../lib/actions/errors";
 import { hashPassword } from "../lib/auth/password";
 import { generatePassword } from "../lib/admin/accounts";
 import { createFinanceInput } from "../lib/validations/accounts";
@@ -23,13 +25,13 @@ async function usernameFree(username: string) {
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
-async function createAccount(tx: Tx, data: { username: string; name: string; role: string; departmentId: number | null; passwordHash: string }) {
+/** The account and its audit row (written by `audited` in the same transaction). */
+async function createAccount(tx: Tx, data: { username: string; name: string; role: string; departmentId: number | null; passwordHash: string }): Promise<Audit> {
   const u = await tx.user.create({ data });
-  await tx.auditLog.create({
-    data: { action: "user.create", entity: "User", entityId: String(u.id), before: null, after: JSON.stringify({ username: u.username, name: u.name, role: u.role, departmentId: u.departmentId, via: "cli" }) },
-  });
-  return u;
+  return { action: "user.create", entity: "User", entityId: String(u.id), before: undefined, after: { username: u.username, name: u.name, role: u.role, departmentId: u.departmentId, via: "cli" } };
 }
+
+const fail = (r: { error: Parameters<typeof cliFailure>[0] }) => cliFailure(r.error, (s) => process.stderr.write(s));
 
 export async function runFinance(args: string[]): Promise<number> {
   const [verb, ...rest] = args;
@@ -39,7 +41,9 @@ export async function runFinance(args: string[]): Promise<number> {
   const passwordHash = await hashPassword(password);
   try {
     await usernameFree(o.username);
-    await prisma.$transaction((tx) => createAccount(tx, { username: o.username, name: o.name, role: "finance", departmentId: null, passwordHash }));
+    // The installation acts (no account): mutate's write without its session checks.
+    const r = await audited({ userId: null, departmentId: null }, async (tx) => ({ data: null, audit: await createAccount(tx, { username: o.username, name: o.name, role: "finance", departmentId: null, passwordHash }) }));
+    if ("error" in r) return fail(r);
     process.stdout.write(`${o.username}\t${password}\n`);
     process.stderr.write(`created the finance bureau account ${o.username}; its password (shown once) is above\n`);
     return 0;
@@ -57,13 +61,14 @@ export async function runDepartment(args: string[]): Promise<number> {
   try {
     if (await prisma.department.findUnique({ where: { code: o.code } })) throw new CliError(`--code: a department with code ${o.code} exists`);
     await usernameFree(o.admin);
-    const dept = await prisma.$transaction(async (tx) => {
+    const r = await audited({ userId: null, departmentId: null }, async (tx) => {
       const d = await tx.department.create({ data: { code: o.code, name: o.name } });
       await tx.organization.create({ data: { departmentId: d.id, name: o.name, kind: "department", sortOrder: 0 } });
-      await tx.auditLog.create({ data: { action: "department.create", entity: "Department", entityId: String(d.id), before: null, after: JSON.stringify({ code: d.code, name: d.name, via: "cli" }) } });
-      await createAccount(tx, { username: o.admin, name: o["admin-name"], role: "admin", departmentId: d.id, passwordHash });
-      return d;
+      const account = await createAccount(tx, { username: o.admin, name: o["admin-name"], role: "admin", departmentId: d.id, passwordHash });
+      return { data: d, audit: [{ action: "department.create", entity: "Department", entityId: String(d.id), before: undefined, after: { code: d.code, name: d.name, via: "cli" } }, account] };
     });
+    if ("error" in r) return fail(r);
+    const dept = r.data;
     process.stdout.write(`${o.admin}\t${password}\n`);
     process.stderr.write(`created department ${dept.code} ${dept.name} and its admin ${o.admin}; the password (shown once) is above\n`);
     return 0;

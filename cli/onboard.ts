@@ -5,7 +5,7 @@ import { CliError, flags } from "./args";
 import { prisma } from "../lib/db/prisma";
 import { budgetYear, codeFromUnits, deptCode, documentMeta, documentText, DocumentRefused, extractBudget } from "../lib/onboard";
 import { hasWrites, previewOnboarding, writeOnboarding, type Counts, type OnboardPreview } from "../lib/onboard/import";
-import { ImportRefused } from "../lib/import/db";
+import { AppError } from "../lib/actions/errors";
 
 /**
  * `onboard --file <部门预算.txt|.pdf> [--dept CODE] [--year 2025] [--confirm] [--user NAME] [--format text|json]`:
@@ -87,11 +87,13 @@ export async function onboardCommand(args: string[], out: Write, err: Write): Pr
       return 0;
     }
     const user = preview.department.action === "create" ? null : await adminOf(code, o.user);
-    const done = await writeOnboarding(input, user?.id ?? null, preview.digest);
+    const r = await writeOnboarding(input, user?.id ?? null, preview.digest);
+    if ("error" in r) return bad(r.error.message);
+    const done = r.data;
     err(`onboarded ${o.file} into department ${done.departmentCode}, ${done.year}: ${done.created} indicators new, ${done.updated} changed, ${done.unchanged} unchanged; ${done.writes} writes${done.auditId ? `; audit #${done.auditId}` : ""}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof ImportRefused) return bad(e.error.message);
+    if (e instanceof AppError) return bad(e.error.message);
     throw e;
   }
 }

@@ -5,7 +5,8 @@ import { CliError, flags } from "./args";
 import { departmentFor } from "./department";
 import { latestYear } from "../lib/catalogue/year";
 import { prisma } from "../lib/db/prisma";
-import { ImportRefused, previewFile, tablesFile, writeImport } from "../lib/import/db";
+import { previewFile, tablesFile, writeImport } from "../lib/import/db";
+import { AppError, cliFailure } from "../lib/actions/errors";
 import { ACCUMULATION_TEXT, AGGREGATION_TEXT, FIELD_LABELS } from "../lib/import/columns";
 import { placeOf } from "../lib/import/problems";
 import type { Change, Preview } from "../lib/import/types";
@@ -81,13 +82,14 @@ export async function tablesCommand(args: string[], out: Write, err: Write): Pro
         return 0;
       }
       const user = await adminAccount(o.user, dept.id);
-      const done = await writeImport(dept.id, { ...input.data, digest: preview.digest }, user.id, "cli");
+      const r = await writeImport(dept.id, { ...input.data, digest: preview.digest }, user.id, "cli");
+      if ("error" in r) return cliFailure(r.error, err, 3);
+      const done = r.data;
       err(`imported ${o.file} into ${done.year}: ${done.created} new, ${done.updated} changed, ${done.unchanged} unchanged, ${done.notInFile} not in file (left alone); audit #${done.auditId}\n`);
       return 0;
     } catch (e) {
-      if (!(e instanceof ImportRefused)) throw e;
-      err(`error: ${e.error.message.en}\n${e.error.message.zh}\n`);
-      return e.error.code === "invalid" ? 3 : 1;
+      if (!(e instanceof AppError)) throw e;
+      return cliFailure(e.error, err, 3);
     }
   }
 

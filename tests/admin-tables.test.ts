@@ -14,7 +14,7 @@ import { assignOffice, createIndicator, moveRow, removeOffice, setAggregation, s
 import { listRevisions, reviseTarget } from "../lib/admin/revisions";
 import { combineResults, rollover } from "../lib/admin/rollover";
 import { qualityWithFixes } from "../lib/admin/quality-fixes";
-import { getProjectView, listIndicators, listProjects } from "../lib/catalogue/queries";
+import { CITY_WIDE, getProjectView, listIndicators, listProjects } from "../lib/catalogue/queries";
 import { myIndicators, reportContext, rollup } from "../lib/reporting/queries";
 import { periodClosed, reviewReport, saveReport } from "../lib/reporting/service";
 import { changePeriod } from "../lib/reporting/periods";
@@ -199,7 +199,7 @@ describe("reordering", () => {
     expect(await moveRow({ entity: "indicator", id: second.id, direction: "up" }, admin)).toEqual({ data: { moved: true } });
     expect((await order()).slice(0, 2)).toEqual(["人才项目推进情况", "博士后津贴发放人次"]);
     // The catalogue shows the new order.
-    const listed = (await listIndicators({ year: 2024, table: "12-3", term: "annual" })).map((r) => r.level3);
+    const listed = (await listIndicators({ year: 2024, table: "12-3", term: "annual" }, CITY_WIDE)).map((r) => r.level3);
     expect(listed.slice(0, 2)).toEqual(["人才项目推进情况", "博士后津贴发放人次"]);
     expect(await moveRow({ entity: "indicator", id: second.id, direction: "up" }, admin)).toEqual({ data: { moved: false } });
     await moveRow({ entity: "indicator", id: second.id, direction: "down" }, admin);
@@ -278,10 +278,10 @@ describe("retiring", () => {
   it("hides a row from the catalogue, reporters' lists and roll-ups, keeps its reports; restoring brings it back", async () => {
     const reports = await prisma.report.count({ where: { indicatorId: talent.id } });
     expect(reports).toBeGreaterThan(0);
-    const total = (await listIndicators({ year: 2024 })).length;
+    const total = (await listIndicators({ year: 2024 }, CITY_WIDE)).length;
     expect(errorCode(await setRetired({ entity: "indicator", id: talent.id, action: "retire" }, admin))).toBe("ok");
     expect(await prisma.report.count({ where: { indicatorId: talent.id } })).toBe(reports);
-    expect(await listIndicators({ year: 2024 })).toHaveLength(total - 1);
+    expect(await listIndicators({ year: 2024 }, CITY_WIDE)).toHaveLength(total - 1);
     expect((await myIndicators(zhengyan, 2024, 6)).some((l) => l.indicator.id === talent.id)).toBe(false);
     expect((await rollup({ tableNo: "12-3" }, 2024, 6)).indicators.has(talent.id)).toBe(false);
     expect((await getProjectView(P3, 2024, manager))?.goals.flatMap((g) => g.indicators).some((i) => i.id === talent.id)).toBe(false);
@@ -289,19 +289,19 @@ describe("retiring", () => {
     expect((await projectSelfEvaluation(D, P3, 2024))?.rows.some((r) => r.id === talent.id)).toBe(false);
 
     expect(errorCode(await setRetired({ entity: "indicator", id: talent.id, action: "restore" }, admin))).toBe("ok");
-    expect(await listIndicators({ year: 2024 })).toHaveLength(total);
+    expect(await listIndicators({ year: 2024 }, CITY_WIDE)).toHaveLength(total);
     expect((await myIndicators(zhengyan, 2024, 6)).some((l) => l.indicator.id === talent.id)).toBe(true);
   });
 
   it("retiring a goal or project retires the rows under it; restoring returns exactly those", async () => {
-    const total = (await listIndicators({ year: 2024 })).length;
+    const total = (await listIndicators({ year: 2024 }, CITY_WIDE)).length;
     const inGoal = await prisma.indicator.count({ where: { goalId: talent.goalId, retiredAt: null } });
     expect(errorCode(await setRetired({ entity: "goal", id: talent.goalId, action: "retire" }, admin))).toBe("ok");
-    expect(await listIndicators({ year: 2024 })).toHaveLength(total - inGoal);
+    expect(await listIndicators({ year: 2024 }, CITY_WIDE)).toHaveLength(total - inGoal);
     // A row cannot come back under a retired goal.
     expect(errorCode(await setRetired({ entity: "indicator", id: talent.id, action: "restore" }, admin))).toBe("invalid");
     expect(errorCode(await setRetired({ entity: "goal", id: talent.goalId, action: "restore" }, admin))).toBe("ok");
-    expect(await listIndicators({ year: 2024 })).toHaveLength(total);
+    expect(await listIndicators({ year: 2024 }, CITY_WIDE)).toHaveLength(total);
     // The row retired on its own before (added above) stays retired.
     expect((await prisma.indicator.findUniqueOrThrow({ where: { id: added[0] } })).retiredAt).not.toBeNull();
 
@@ -309,9 +309,9 @@ describe("retiring", () => {
     expect(errorCode(await setRetired({ entity: "project", id: p3.id, action: "retire" }, admin))).toBe("ok");
     expect((await listProjects(2024, admin)).some((p) => p.code === P3)).toBe(false);
     expect(await getProjectView(P3, 2024, manager)).toBeNull();
-    expect((await listIndicators({ year: 2024 })).some((r) => r.tableNo === "12-3")).toBe(false);
+    expect((await listIndicators({ year: 2024 }, CITY_WIDE)).some((r) => r.tableNo === "12-3")).toBe(false);
     expect(errorCode(await setRetired({ entity: "project", id: p3.id, action: "restore" }, admin))).toBe("ok");
-    expect(await listIndicators({ year: 2024 })).toHaveLength(total);
+    expect(await listIndicators({ year: 2024 }, CITY_WIDE)).toHaveLength(total);
     expect(await prisma.goal.count({ where: { projectId: p3.id, retiredAt: { not: null } } })).toBe(0);
   });
 });

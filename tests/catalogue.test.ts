@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { listIndicators, getProjectView } from "../lib/catalogue/queries";
+import { CITY_WIDE, listIndicators, getProjectView } from "../lib/catalogue/queries";
 import { exportIndicators } from "../lib/catalogue/export";
 import { prisma } from "../lib/db/prisma";
 import { asUser } from "./users";
@@ -25,7 +25,7 @@ const expected: Record<string, { long_term: number; annual: number }> = {
 
 describe("the 2024 catalogue", () => {
   it("holds 139 annual and 123 long-term rows, per table as printed", async () => {
-    const rows = await listIndicators({ year: 2024 });
+    const rows = await listIndicators({ year: 2024 }, CITY_WIDE);
     expect(rows.filter((r) => r.term === "annual")).toHaveLength(139);
     expect(rows.filter((r) => r.term === "long_term")).toHaveLength(123);
     for (const [table, n] of Object.entries(expected)) {
@@ -43,7 +43,7 @@ describe("the 2024 catalogue", () => {
   });
 
   it("keeps a sample of printed values exactly, with the office split out of the name", async () => {
-    const { indicators } = await exportIndicators(2024);
+    const { indicators } = await exportIndicators(2024, CITY_WIDE);
     const find = (table: string, term: string, name: string) => {
       const hit = indicators.filter((i) => i.table === table && i.term === term && i.level3 === name);
       expect(hit, `${table} ${term} ${name}`).toHaveLength(1);
@@ -80,7 +80,7 @@ describe("the 2024 catalogue", () => {
   });
 
   it("every printed row is found in the source text (name and values contiguous as printed)", async () => {
-    const { indicators } = await exportIndicators(2024);
+    const { indicators } = await exportIndicators(2024, CITY_WIDE);
     const missing = indicators.filter((i) => {
       const cells = "values" in i && i.values ? [i.values["2022"], i.values["2023"], i.values["2024"]].filter((v) => v != null) : [i.value];
       return !flat.includes((i.name_printed + cells.join("")).replace(/\s+/g, ""));
@@ -99,7 +99,7 @@ describe("the 2024 catalogue", () => {
   });
 
   it("resolves 各社保处 to the nine district offices and every row to at least one organisation", async () => {
-    const { indicators } = await exportIndicators(2024);
+    const { indicators } = await exportIndicators(2024, CITY_WIDE);
     expect(indicators.filter((i) => i.offices.length === 0).map((i) => i.name_printed)).toEqual([]);
     const shared = indicators.filter((i) => i.office_text === "各社保处");
     expect(shared.length).toBeGreaterThan(0);

@@ -6,23 +6,15 @@ import { insertAudit } from "../db/hot-statements";
 import type { CurrentUser, Role } from "../auth";
 import { fieldErrors } from "../validations/params";
 import { touchSummaries } from "../reporting/summaries";
+import { AppError, asResult, type ActionError, type ActionResult } from "./errors";
+
+export { AppError, asResult, type ActionError, type ActionResult, type Message } from "./errors";
+/** The former name of AppError, kept so callers keep compiling. */
+export const DomainError = AppError;
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
-export type Message = { zh: string; en: string };
-export type ActionError = {
-  code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "period_closed" | "locked";
-  message: Message;
-  fields?: Record<string, string[]>;
-};
-export type ActionResult<T> = { data: T } | { error: ActionError };
 
-export class DomainError extends Error {
-  constructor(public readonly error: ActionError) {
-    super(error.message.en);
-  }
-}
-
-type Audit = { action: string; entity: string; entityId: string; before: unknown; after: unknown };
+export type Audit = { action: string; entity: string; entityId: string; before: unknown; after: unknown };
 
 /** The caller when known (API token, CLI), else the session's. next-auth is loaded only for the latter, so the CLI never loads it. */
 export async function resolveUser(user: CurrentUser | null | undefined): Promise<CurrentUser | null> {
@@ -44,11 +36,12 @@ export async function mutate<S extends z.ZodType, T, P = undefined>(opts: {
    * Optional reads and checks before the transaction, outside its isolation; their result is
    * passed to `run`. On SQLite every transaction waits for the one before it (one connection,
    * the driver adapter's mutex), so what runs here is off that critical section. Only for what
-   * needs no transactional consistency with run's writes; a DomainError thrown here is returned
+   * needs no transactional consistency with run's writes; an AppError thrown here is returned
    * like one thrown by run.
    */
   prepare?: (user: CurrentUser, input: z.infer<S>) => Promise<P>;
-  run: (tx: Tx, user: CurrentUser, input: z.infer<S>, prepared: P) => Promise<{ data: T; audit: Audit }>;
+  /** One audit row, or several where one change touches many rows (each in the same transaction). */
+  run: (tx: Tx, user: CurrentUser, input: z.infer<S>, prepared: P) => Promise<{ data: T; audit: Audit | Audit[] }>;
   /** The transaction's time limit in ms, for the few writes bigger than Prisma's default 5 s allows (a whole department's tables). */
   timeout?: number;
   /**
@@ -67,26 +60,46 @@ export async function mutate<S extends z.ZodType, T, P = undefined>(opts: {
   if (!opts.roles.includes(user.role)) return { error: { code: "forbidden", message: { zh: "无权执行此操作", en: "You may not do this" } } };
   try {
     const prepared = (opts.prepare ? await opts.prepare(user, parsed.data) : undefined) as P;
-    const body = async (tx: Tx) => {
-      const { data, audit } = await opts.run(tx, user, parsed.data, prepared);
-      await insertAudit(tx, {
-        userId: user.id,
-        action: audit.action,
-        entity: audit.entity,
-        entityId: audit.entityId,
-        before: audit.before === undefined ? null : JSON.stringify(audit.before),
-        after: audit.after === undefined ? null : JSON.stringify(audit.after),
-      });
-      // Whatever changed in the department, its city roll-up lines are out of date (decision 012). Last, so its lock is held only through the commit.
-      if (user.departmentId != null) await touchSummaries(tx, user.departmentId);
-      return { data };
-    };
+    const done = await audited({ userId: user.id, departmentId: user.departmentId, timeout: opts.timeout, grouped: opts.grouped }, (tx) => opts.run(tx, user, parsed.data, prepared));
+    return "error" in done ? done : { data: done.data };
+  } catch (e) {
+    return asResult(e);
+  }
+}
+
+/**
+ * mutate's write, for the callers that checked the input and the caller themselves (the CLI acting
+ * as an account it chose, or as the installation: userId null): `run` and its audit rows in one
+ * transaction, the department's city roll-up marked out of date, an AppError (or a unique index's
+ * refusal) returned as an ActionResult error and everything rolled back. Returns the audit rows' ids
+ * when asked (`ids: true`; otherwise single rows take the hot path's insert, which returns none).
+ */
+export async function audited<T>(
+  opts: { userId: number | null; departmentId: number | null; timeout?: number; grouped?: boolean; ids?: boolean; conflict?: ActionError },
+  run: (tx: Tx) => Promise<{ data: T; audit: Audit | Audit[] }>,
+): Promise<{ data: T; auditIds: number[] } | { error: ActionError }> {
+  const body = async (tx: Tx) => {
+    const { data, audit } = await run(tx);
+    const auditIds: number[] = [];
+    for (const a of Array.isArray(audit) ? audit : [audit]) {
+      const row = {
+        userId: opts.userId,
+        action: a.action,
+        entity: a.entity,
+        entityId: a.entityId,
+        before: a.before === undefined ? null : JSON.stringify(a.before),
+        after: a.after === undefined ? null : JSON.stringify(a.after),
+      };
+      if (opts.ids || row.userId == null) auditIds.push((await tx.auditLog.create({ data: row, select: { id: true } })).id);
+      else await insertAudit(tx, { ...row, userId: row.userId });
+    }
+    // Whatever changed in the department, its city roll-up lines are out of date (decision 012). Last, so its lock is held only through the commit.
+    if (opts.departmentId != null) await touchSummaries(tx, opts.departmentId);
+    return { data, auditIds };
+  };
+  try {
     return await (opts.grouped ? groupedTransaction(body) : prisma.$transaction(body, opts.timeout ? { timeout: opts.timeout, maxWait: 10_000 } : undefined));
   } catch (e) {
-    if (e instanceof DomainError) return { error: e.error };
-    // A unique index refusing a second insert is a concurrent edit of the same thing.
-    if (typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002")
-      return { error: { code: "conflict", message: { zh: "该记录刚被他人修改，请刷新后重试", en: "Someone else changed this just now; reload and try again" } } };
-    throw e;
+    return asResult(e, opts.conflict);
   }
 }

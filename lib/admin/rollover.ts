@@ -1,9 +1,9 @@
 import "server-only";
-import { DomainError, mutate } from "../actions/mutation";
+import { mutate } from "../actions/mutation";
 import type { CurrentUser } from "../auth";
 import { ownDepartment } from "../auth/scope";
 import { rolloverInput } from "../validations/admin-tables";
-import { copyYear, RolloverRefused, type RolloverSummary } from "./year-copy";
+import { copyYear } from "./year-copy";
 
 export { combineResults, copyYear, type RolloverSummary } from "./year-copy";
 
@@ -15,12 +15,7 @@ export function rollover(input: unknown, user?: CurrentUser | null) {
     schema: rolloverInput,
     roles: ["admin"],
     run: async (tx, me, i) => {
-      let summary: RolloverSummary;
-      try {
-        summary = await copyYear(tx, ownDepartment(me), i);
-      } catch (e) {
-        throw e instanceof RolloverRefused ? new DomainError(e.error) : e;
-      }
+      const summary = await copyYear(tx, ownDepartment(me), i);
       // Each department rolls over on its own: the audit row says whose tables were copied.
       return { data: summary, audit: { action: "rollover", entity: "Year", entityId: String(i.to), before: null, after: { departmentId: ownDepartment(me), ...summary } } };
     },

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActionError } from "../actions/mutation";
+import { AppError } from "../actions/errors";
 import { formatNumber, type ParsedTarget } from "../targets";
 import { aggregate, aggregationOf, targetOf, type Aggregation } from "../reporting/target";
 import type { RolloverInput } from "../validations/admin-tables";
@@ -17,13 +17,6 @@ import { carriedTarget, targetInForce } from "../indicator";
 // This module imports nothing that needs a session (no lib/actions/mutation at run time), so the
 // CLI can run it: next-auth does not load under the CLI's react-server condition. The page goes
 // through `rollover` (lib/admin/rollover.ts, `mutate`); the CLI mirrors it (cli/rollover.ts).
-
-/** Why a rollover was refused, in the shape of an action error. */
-export class RolloverRefused extends Error {
-  constructor(public readonly error: ActionError) {
-    super(error.message.en);
-  }
-}
 
 export type RolloverSummary = {
   from: number;
@@ -63,7 +56,7 @@ export async function copyYear(tx: Tx, departmentId: number, i: RolloverInput): 
     tx.project.count({ where: { departmentId, year: to } }),
   ]);
   if (goalsTo + indicatorsTo + projectsTo > 0)
-    throw new RolloverRefused({
+    throw new AppError({
       code: "conflict",
       message: {
         zh: `${to}年已有指标表（${projectsTo}个项目、${goalsTo}个目标表、${indicatorsTo}个指标），不能再次结转。如需修改，请在“指标表管理”中编辑${to}年的表。`,
@@ -73,11 +66,11 @@ export async function copyYear(tx: Tx, departmentId: number, i: RolloverInput): 
 
   const available = await tx.project.findMany({ where: { departmentId, year: from, retiredAt: null }, orderBy: { sortOrder: "asc" }, include: { subProjects: { orderBy: { sortOrder: "asc" } } } });
   const goalsFrom = await tx.goal.count({ where: { departmentId, year: from, retiredAt: null } });
-  if (goalsFrom === 0) throw new RolloverRefused({ code: "not_found", message: { zh: `${from}年没有可结转的指标表`, en: `${from} has no tables to roll over` } });
+  if (goalsFrom === 0) throw new AppError({ code: "not_found", message: { zh: `${from}年没有可结转的指标表`, en: `${from} has no tables to roll over` } });
   const wanted = i.projects ? [...new Set(i.projects)] : available.map((p) => p.code);
   const unknown = wanted.filter((c) => !available.some((p) => p.code === c));
   if (unknown.length)
-    throw new RolloverRefused({ code: "invalid", message: { zh: `${from}年没有这些项目（或已停用）：${unknown.join("、")}`, en: `${from} has no (active) project coded ${unknown.join(", ")}` }, fields: { projects: unknown } });
+    throw new AppError({ code: "invalid", message: { zh: `${from}年没有这些项目（或已停用）：${unknown.join("、")}`, en: `${from} has no (active) project coded ${unknown.join(", ")}` }, fields: { projects: unknown } });
   const projects = available.filter((p) => wanted.includes(p.code));
 
   await tx.year.upsert({ where: { year: to }, create: { year: to, status: "open" }, update: {} });

@@ -1,5 +1,5 @@
 import "server-only";
-import { listIndicators, type IndicatorRow } from "./queries";
+import { listIndicators, type IndicatorRow, type Scope } from "./queries";
 
 type Printed = string | null;
 type ExportBase = ReturnType<typeof baseRow>;
@@ -44,7 +44,8 @@ function baseRow(r: IndicatorRow) {
   };
 }
 
-export async function exportIndicators(year: number) {
-  const rows = await listIndicators({ year });
+/** The indicators of a year in the scope given (the CLI: one department's). */
+export async function exportIndicators(year: number, scope: Scope) {
+  const rows = await listIndicators({ year }, scope);
   return { year, indicators: rows.map(exportRow) };
 }

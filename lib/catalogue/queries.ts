@@ -19,10 +19,25 @@ export function categoryStem(level: string): string {
   return level.replace(/指标$/, "");
 }
 
-function where(f: CatalogueFilter, user: CurrentUser | null): Prisma.IndicatorWhereInput {
-  // A reporter's catalogue holds its offices' indicators only; no user (the CLI) sees all.
+/** A read that deliberately covers every department of the installation says so with this. */
+export const CITY_WIDE = "city-wide" as const;
+
+/**
+ * Whose indicators a read covers, always said: a signed-in user's (their scope), one department's
+ * (the command line, `--dept`), or the whole installation by name (CITY_WIDE). No default.
+ */
+export type Scope = CurrentUser | { departmentId: number } | typeof CITY_WIDE;
+
+function scopeWhere(scope: Scope): Prisma.IndicatorWhereInput {
+  if (scope === CITY_WIDE) return {};
+  if ("role" in scope) return indicatorScope(scope);
+  return { goal: { departmentId: scope.departmentId } };
+}
+
+function where(f: CatalogueFilter, scope: Scope): Prisma.IndicatorWhereInput {
+  // A reporter's catalogue holds its offices' indicators only; a department's, its own.
   // Retired rows (admin tables) are out of use: the catalogue and every list leave them out.
-  const and: Prisma.IndicatorWhereInput[] = [{ year: f.year, retiredAt: null }, user ? indicatorScope(user) : {}];
+  const and: Prisma.IndicatorWhereInput[] = [{ year: f.year, retiredAt: null }, scopeWhere(scope)];
   if (f.table) and.push({ tableNo: f.table });
   if (f.term) and.push({ term: f.term });
   if (f.org) and.push({ orgs: { some: { organizationId: f.org } } });
@@ -47,8 +62,8 @@ const documentOrder: Prisma.IndicatorOrderByWithRelationInput[] = [
   { sortOrder: "asc" },
 ];
 
-export async function listIndicators(f: CatalogueFilter, user: CurrentUser | null = null): Promise<IndicatorRow[]> {
-  return prisma.indicator.findMany({ where: where(f, user), include: indicatorInclude, orderBy: documentOrder });
+export async function listIndicators(f: CatalogueFilter, scope: Scope): Promise<IndicatorRow[]> {
+  return prisma.indicator.findMany({ where: where(f, scope), include: indicatorInclude, orderBy: documentOrder });
 }
 
 export async function getIndicator(id: number, user: CurrentUser) {

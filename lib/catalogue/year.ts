@@ -9,7 +9,7 @@ import { chooseYear, YEAR_COOKIE, type YearChoice } from "./working-year";
 
 const yearValue = z.coerce.number().int().min(2000).max(2100);
 
-/** The years of a department (null: every department) and which is the latest open one. */
+/** The years of a department (null: every department, the finance bureau's city-wide view) and which is the latest open one. */
 export const departmentYears = cache(async (departmentId: number | null, remembered?: number): Promise<YearChoice> => {
   const [open, goals] = await Promise.all([
     prisma.year.findMany({ where: { status: "open" }, select: { year: true } }),
@@ -18,7 +18,7 @@ export const departmentYears = cache(async (departmentId: number | null, remembe
   return chooseYear({ tables: goals.map((g) => g.year), open: open.map((y) => y.year), remembered, fallback: new Date().getFullYear() });
 });
 
-/** The CLI's and the document API's default: the department's latest open year. */
+/** The CLI's and the document API's default: the department's latest open year (null: the finance bureau's, every department's). */
 export async function latestYear(departmentId: number | null): Promise<number> {
   return (await departmentYears(departmentId)).latest;
 }

@@ -2,19 +2,19 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { prisma, type Db } from "../db/prisma";
 import { officeParts } from "../offices";
-import type { ActionError } from "../actions/mutation";
+import { AppError, type ActionError } from "../actions/errors";
 import { newTarget, printedTargetChange } from "../indicator";
 import { officeIndex } from "./offices";
 import { planImport } from "./plan";
 import { readImportFile } from "./read";
-import { touchSummaries } from "../reporting/summaries";
+import { audited, type ActionResult } from "../actions/mutation";
 import { tablesWorkbook, type WorkbookInput } from "./workbook";
 import type { ImportState, ImportSummary, Preview, PreviewResult, RowPlan, StateIndicator, StateTable } from "./types";
 
 // The database side of the Excel import/export: reads a year's tables into an ImportState for the
 // pure planner and writer, and writes a confirmed plan inside one transaction.
 //
-// Nothing here needs a session (no lib/auth or lib/actions/mutation at run time), so the command
+// Nothing here needs a session (no lib/auth at run time; mutation.ts loads it only for a session's user), so the command
 // line can use it: next-auth does not load under the CLI's react-server condition. The page and
 // the API go through lib/import/server.ts, which adds the signed-in admin.
 //
@@ -24,13 +24,6 @@ import type { ImportState, ImportSummary, Preview, PreviewResult, RowPlan, State
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 type Client = Db | Tx;
-
-/** Why an import was refused, in the shape of an action error. */
-export class ImportRefused extends Error {
-  constructor(public readonly error: ActionError) {
-    super(error.message.en);
-  }
-}
 
 export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
@@ -124,35 +117,43 @@ export type ReadyFile = { year: number; fileName: string; bytes: Uint8Array };
 export async function previewFile(departmentId: number, f: ReadyFile, db: Client = prisma): Promise<PreviewResult> {
   const file = await readImportFile(f.bytes, f.fileName, f.year);
   const state = await loadState(db, departmentId, f.year);
-  if (!hasTables(state)) throw new ImportRefused(noTables(f.year));
+  if (!hasTables(state)) throw new AppError(noTables(f.year));
   return { ...planImport(file, state), fileName: f.fileName, sha256: sha256(f.bytes) };
 }
 
 /**
- * Confirms an import: in one transaction, plans the file again against the tables as they are,
- * refuses when it has errors or when it differs from the preview the admin saw (digest), writes
- * every created and changed row with an audit row each, and one audit row for the import.
+ * Confirms an import: in one transaction (mutate's, lib/actions/mutation.ts `audited`), plans the
+ * file again against the tables as they are, refuses when it has errors or when it differs from
+ * the preview the admin saw (digest), writes every created and changed row with an audit row each,
+ * and one audit row for the import. A refusal comes back as `{ error }` with nothing written.
  */
-export async function writeImport(departmentId: number, f: ReadyFile & { digest?: string }, userId: number | null, via: "web" | "cli"): Promise<ImportSummary> {
+export async function writeImport(departmentId: number, f: ReadyFile & { digest?: string }, userId: number | null, via: "web" | "cli"): Promise<ActionResult<ImportSummary>> {
   const file = await readImportFile(f.bytes, f.fileName, f.year);
   const hash = sha256(f.bytes);
-  return prisma.$transaction(
+  const done = await audited(
+    {
+      userId,
+      departmentId,
+      ids: true,
+      // A whole year's tables created from a file is a few hundred statements: more than the default 5 s on a busy PostgreSQL.
+      timeout: 120_000,
+      conflict: { code: "conflict", message: { zh: "指标表刚被他人修改，请重新预览", en: "Someone changed the tables just now; preview again" } },
+    },
     async (tx) => {
       const state = await loadState(tx, departmentId, f.year);
-      if (!hasTables(state)) throw new ImportRefused(noTables(f.year));
+      if (!hasTables(state)) throw new AppError(noTables(f.year));
       const plan = planImport(file, state);
       if (plan.counts.errors > 0)
-        throw new ImportRefused({
+        throw new AppError({
           code: "invalid",
           message: { zh: `文件有 ${plan.counts.errors} 个错误，没有导入任何内容。请改正后重新预览`, en: `The file has ${plan.counts.errors} error(s); nothing was imported. Correct them and preview again` },
         });
       if (f.digest && f.digest !== plan.digest)
-        throw new ImportRefused({
+        throw new AppError({
           code: "conflict",
           message: { zh: "预览之后指标表有了变动，没有导入任何内容。请重新预览后再确认", en: "The tables changed after the preview; nothing was imported. Preview again, then confirm" },
         });
       const written = await applyPlan(tx, departmentId, plan, state, userId);
-      await touchSummaries(tx, departmentId);
       const summary = {
         year: f.year,
         fileName: f.fileName,
@@ -163,21 +164,11 @@ export async function writeImport(departmentId: number, f: ReadyFile & { digest?
         notInFile: plan.counts.notInFile,
         warnings: plan.counts.warnings,
       };
-      const audit = await tx.auditLog.create({
-        data: {
-          userId,
-          action: "tables.import",
-          entity: "Year",
-          entityId: String(f.year),
-          before: null,
-          after: JSON.stringify({ ...summary, departmentId, format: plan.format, via, sheets: plan.sheets, createdIds: written.created, updatedIds: written.updated }),
-        },
-      });
-      return { ...summary, auditId: audit.id };
+      const after = { ...summary, departmentId, format: plan.format, via, sheets: plan.sheets, createdIds: written.created, updatedIds: written.updated };
+      return { data: summary, audit: { action: "tables.import", entity: "Year", entityId: String(f.year), before: undefined, after } };
     },
-    // A whole year's tables created from a file is a few hundred statements: more than the default 5 s on a busy PostgreSQL.
-    { timeout: 120_000, maxWait: 10_000 },
   );
+  return "error" in done ? done : { data: { ...done.data, auditId: done.auditIds[0] } };
 }
 
 async function applyPlan(tx: Tx, departmentId: number, plan: Preview, state: ImportState, userId: number | null): Promise<{ created: number[]; updated: number[] }> {
@@ -220,7 +211,7 @@ async function applyPlan(tx: Tx, departmentId: number, plan: Preview, state: Imp
       continue;
     }
     const ind = current.get(r.indicatorId as number);
-    if (!ind) throw new ImportRefused({ code: "conflict", message: { zh: "预览之后有指标被删除，请重新预览", en: "An indicator disappeared after the preview; preview again" } });
+    if (!ind) throw new AppError({ code: "conflict", message: { zh: "预览之后有指标被删除，请重新预览", en: "An indicator disappeared after the preview; preview again" } });
     const changed = new Set(r.changes.map((c) => c.field));
     const after = (field: string) => r.changes.find((c) => c.field === field)?.after ?? "";
     const data: Record<string, unknown> = {};

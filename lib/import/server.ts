@@ -1,18 +1,17 @@
 import "server-only";
 import { currentUser, type CurrentUser } from "../auth";
 import { ownDepartment } from "../auth/scope";
-import type { ActionError, ActionResult } from "../actions/mutation";
+import { asResult, type ActionError, type ActionResult } from "../actions/mutation";
 import { fieldErrors } from "../validations/params";
 import { importConfirmInput, importPreviewInput } from "../validations/import";
-import { ImportRefused, previewFile, writeImport } from "./db";
+import { previewFile, writeImport } from "./db";
 import type { ImportSummary, PreviewResult } from "./types";
 
 // The import as the page and the API run it: the signed-in admin, the input checked with the
 // zod schemas of lib/validations/import.ts, `{ data } | { error }` results.
 //
-// Confirming follows `mutate`'s pattern (schema, session, role, one transaction with its audit
-// row) without calling it: `mutate` runs its transaction with Prisma's default 5 s timeout, too
-// short for a whole year's tables on PostgreSQL; lib/import/db.ts sets its own.
+// Confirming checks what `mutate` checks (schema, session, role) and writes through mutate's
+// transaction (lib/import/db.ts `writeImport`, `audited`, with a 120 s timeout).
 // An admin imports into (and previews against) their own department's tables only.
 
 const ADMIN_ONLY = ["admin"];
@@ -41,8 +40,7 @@ export async function previewImport(input: unknown, user?: CurrentUser | null): 
     // What confirming writes is worked out again on the server; the browser needs only what to show.
     return { data: { ...p, rows: p.rows.map((r) => ({ ...r, apply: null })) } };
   } catch (e) {
-    if (e instanceof ImportRefused) return { error: e.error };
-    throw e;
+    return asResult(e);
   }
 }
 
@@ -53,12 +51,5 @@ export async function confirmImport(input: unknown, user?: CurrentUser | null): 
   const parsed = importConfirmInput.safeParse(input);
   if (!parsed.success) return invalid(parsed.error.issues);
   if (!parsed.data.digest) return { error: { code: "invalid", message: { zh: "请先预览，再确认导入", en: "Preview the file before confirming" } } };
-  try {
-    return { data: await writeImport(ownDepartment(who.user), parsed.data, who.user.id, "web") };
-  } catch (e) {
-    if (e instanceof ImportRefused) return { error: e.error };
-    if (typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002")
-      return { error: { code: "conflict", message: { zh: "指标表刚被他人修改，请重新预览", en: "Someone changed the tables just now; preview again" } } };
-    throw e;
-  }
+  return writeImport(ownDepartment(who.user), parsed.data, who.user.id, "web");
 }

@@ -7,7 +7,9 @@ import { newTarget, printedTargetChange } from "../indicator";
 import { parseTarget } from "../targets";
 import { fold } from "../import/columns";
 import { officeIndex } from "../import/offices";
-import { ImportRefused, sha256 } from "../import/db";
+import { sha256 } from "../import/db";
+import { AppError } from "../actions/errors";
+import { audited, type ActionResult } from "../actions/mutation";
 import { buildCatalogue, type Catalogue, type IndicatorSeed } from "../../prisma/seed/catalogue";
 import { DATA_DIR, organizationsSchema, wanToYuan, type Document } from "../../prisma/seed/document";
 import type { Extraction } from "./types";
@@ -475,10 +477,10 @@ function sourceIndex(ex: Extraction, cat: Catalogue): Map<IndicatorSeed, { from:
 
 // ——— the write ———
 
-const refusal = (p: OnboardPreview): ImportRefused => {
+const refusal = (p: OnboardPreview): AppError => {
   const errors = p.problems.filter((x) => x.severity === "error");
   const first = errors[0]?.message ?? { zh: "文档无法导入", en: "The document cannot be imported" };
-  return new ImportRefused({
+  return new AppError({
     code: "invalid",
     message: { zh: `没有导入任何内容：${first.zh}${errors.length > 1 ? `（另有${errors.length - 1}个问题）` : ""}`, en: `Nothing was imported: ${first.en}${errors.length > 1 ? ` (and ${errors.length - 1} more problem(s))` : ""}` },
   });
@@ -500,7 +502,7 @@ export async function applyOnboarding(tx: Tx, input: OnboardInput, userId: numbe
   const { preview, cat, doc, match } = plan;
   if (!preview.canConfirm || !cat || !doc) throw refusal(preview);
   if (digest && digest !== preview.digest)
-    throw new ImportRefused({ code: "conflict", message: { zh: "预览之后指标表有了变动，没有导入任何内容。请重新预览后再确认", en: "The tables changed after the preview; nothing was imported. Preview again, then confirm" } });
+    throw new AppError({ code: "conflict", message: { zh: "预览之后指标表有了变动，没有导入任何内容。请重新预览后再确认", en: "The tables changed after the preview; nothing was imported. Preview again, then confirm" } });
   const { year } = input;
   let writes = 0;
   const w = <T>(p: Promise<T>) => {
@@ -629,20 +631,17 @@ export async function applyOnboarding(tx: Tx, input: OnboardInput, userId: numbe
 
 /**
  * The command line's confirm (the installation acting, or the department's admin when it has
- * one): one transaction with the write and its audit row. A document that changes nothing
- * writes nothing, not even an audit row.
+ * one): one transaction (mutate's, `audited`) with the write and its audit row; a refusal comes
+ * back as `{ error }` with nothing written. A document that changes nothing writes nothing, not
+ * even an audit row.
  */
-export async function writeOnboarding(input: OnboardInput, userId: number | null, digest?: string): Promise<OnboardSummary> {
-  return prisma.$transaction(
-    async (tx) => {
-      const { summary, audit } = await applyOnboarding(tx, input, userId, digest);
-      if (summary.writes === 0) return { ...summary, auditId: null };
-      const row = await tx.auditLog.create({ data: { userId, action: audit.action, entity: audit.entity, entityId: audit.entityId, before: null, after: JSON.stringify({ ...audit.after, via: "cli" }) } });
-      return { ...summary, auditId: row.id };
-    },
-    // A whole department's tables are a few thousand statements: more than the default 5 s on a busy PostgreSQL.
-    { timeout: 120_000, maxWait: 10_000 },
-  );
+export async function writeOnboarding(input: OnboardInput, userId: number | null, digest?: string): Promise<ActionResult<OnboardSummary>> {
+  // A whole department's tables are a few thousand statements: more than the default 5 s on a busy PostgreSQL.
+  const done = await audited({ userId, departmentId: null, ids: true, timeout: 120_000 }, async (tx) => {
+    const { summary, audit } = await applyOnboarding(tx, input, userId, digest);
+    return { data: summary, audit: summary.writes === 0 ? [] : [{ ...audit, before: undefined, after: { ...audit.after, via: "cli" } }] };
+  });
+  return "error" in done ? done : { data: { ...done.data, auditId: done.auditIds[0] ?? null } };
 }
 
 /** Reads the department and year and plans the document against them. Writes nothing. */

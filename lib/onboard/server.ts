@@ -1,10 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "../db/prisma";
-import { resolveUser, mutate, DomainError, type ActionError, type ActionResult } from "../actions/mutation";
+import { resolveUser, mutate, type ActionError, type ActionResult } from "../actions/mutation";
 import type { CurrentUser } from "../auth/user";
 import { ownDepartment } from "../auth/scope";
-import { ImportRefused } from "../import/db";
 import { codeFromUnits, documentMeta, documentText, DocumentRefused, extractBudget } from ".";
 import { applyOnboarding, hasWrites, previewOnboarding, type OnboardInput, type OnboardPreview, type OnboardSummary } from "./import";
 
@@ -77,13 +76,8 @@ export async function confirmOnboard(upload: Upload, who?: CurrentUser | null): 
     user: p.user,
     timeout: 120_000,
     run: async (tx, user, { digest }) => {
-      try {
-        const { summary, audit } = await applyOnboarding(tx, p.input, user.id, digest);
-        return { data: { ...summary, auditId: null }, audit: { ...audit, after: { ...audit.after, via: "web", fileName: p.fileName } } };
-      } catch (e) {
-        if (e instanceof ImportRefused) throw new DomainError(e.error);
-        throw e;
-      }
+      const { summary, audit } = await applyOnboarding(tx, p.input, user.id, digest);
+      return { data: { ...summary, auditId: null }, audit: { ...audit, after: { ...audit.after, via: "web", fileName: p.fileName } } };
     },
   });
 }
