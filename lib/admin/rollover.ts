@@ -4,6 +4,7 @@ import type { CurrentUser } from "../auth";
 import { ownDepartment } from "../auth/scope";
 import { rolloverInput } from "../validations/admin-tables";
 import { copyYear, RolloverRefused, type RolloverSummary } from "./year-copy";
+import { rolesFor } from "../access";
 
 export { combineResults, copyYear, type RolloverSummary } from "./year-copy";
 
@@ -13,7 +14,7 @@ export function rollover(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: rolloverInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       let summary: RolloverSummary;
       try {

@@ -5,6 +5,7 @@ import type { CurrentUser } from "../auth";
 import { departmentScope, indicatorScope, ownDepartment } from "../auth/scope";
 import { parseTarget, type ParsedTarget } from "../targets";
 import { targetColumns } from "../catalogue/override";
+import { rolesFor } from "../access";
 import {
   aggregationInput,
   goalCreateInput,
@@ -105,7 +106,7 @@ export function createIndicator(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: indicatorCreateInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const goal = await tx.goal.findFirst({ where: { id: i.goalId, ...departmentScope(me) } });
       if (!goal) return missing(GOAL);
@@ -144,7 +145,7 @@ export function updateIndicator(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: indicatorUpdateInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
       if (!ind) return missing(INDICATOR);
@@ -174,7 +175,7 @@ export function assignOffice(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: officeAssignInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
       if (!ind) return missing(INDICATOR);
@@ -198,7 +199,7 @@ export function removeOffice(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: officeRemoveInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const link = await tx.indicatorOrg.findFirst({ where: { indicatorId: i.indicatorId, organizationId: i.organizationId, indicator: indicatorScope(me) } });
       if (!link) return fail("not_found", "该单位不是此指标的责任单位", "This office is not responsible for the indicator");
@@ -224,7 +225,7 @@ export function setAggregation(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: aggregationInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
       if (!ind) return missing(INDICATOR);
@@ -244,7 +245,7 @@ export function createGoal(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: goalCreateInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const dept = await tx.department.findUnique({ where: { id: ownDepartment(me) } });
       if (!dept) return fail("not_found", "尚未载入部门", "No department loaded");
@@ -282,7 +283,7 @@ export function updateGoal(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: goalUpdateInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const goal = await tx.goal.findFirst({ where: { id: i.goalId, ...departmentScope(me) } });
       if (!goal) return missing(GOAL);
@@ -298,7 +299,7 @@ export function createProject(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: projectCreateInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const dept = await tx.department.findUnique({ where: { id: ownDepartment(me) } });
       if (!dept) return fail("not_found", "尚未载入部门", "No department loaded");
@@ -329,7 +330,7 @@ export function updateProject(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: projectUpdateInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const p = await tx.project.findFirst({ where: { id: i.projectId, ...departmentScope(me) } });
       if (!p) return missing(PROJECT);
@@ -378,7 +379,7 @@ export function moveRow(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: moveInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const list = await siblingsOf(tx, me, i.entity, i.id);
       if (!list) return missing(i.entity === "indicator" ? INDICATOR : i.entity === "goal" ? GOAL : PROJECT);
@@ -407,7 +408,7 @@ export function setRetired(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: retireInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i): Promise<{ data: RetireResult; audit: AuditRow }> => {
       const now = new Date();
       const audit = (before: unknown, after: unknown) => ({ action: `${i.entity}.${i.action}`, entity: ENTITY_NAME[i.entity], entityId: String(i.id), before, after });
