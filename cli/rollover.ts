@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CliError, flags } from "./args";
+import { rolesFor } from "../lib/access";
 import { departmentFor } from "./department";
 import { prisma } from "../lib/db/prisma";
 import { rollover } from "../lib/admin/rollover";
@@ -40,7 +41,7 @@ export async function runRollover(args: string[]): Promise<number> {
 
 /** The department's enabled admin account making the change: the one --user names, or its only one. */
 async function adminAccount(username: string | undefined, departmentId: number): Promise<CurrentUser> {
-  const admins = await prisma.user.findMany({ where: { role: "admin", disabled: false, departmentId, ...(username ? { username } : {}) }, include: { orgs: true } });
+  const admins = await prisma.user.findMany({ where: { role: { in: rolesFor("tables.edit") }, disabled: false, departmentId, ...(username ? { username } : {}) }, include: { orgs: true } });
   if (username && admins.length === 0) throw new CliError(`--user: ${username} is not an enabled admin account of this department`);
   if (admins.length === 0) throw new CliError("the department has no enabled admin account");
   if (admins.length !== 1) throw new CliError("there are several admin accounts: name the one making the change with --user NAME");

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { CliError, flags } from "./args";
+import { rolesFor } from "../lib/access";
 import { departmentFor } from "./department";
 import { latestYear } from "../lib/catalogue/year";
 import { prisma } from "../lib/db/prisma";
@@ -133,7 +134,7 @@ export function summaryText(p: Preview & { sha256: string }, file: string): stri
 
 /** The department's enabled admin account making the change: the one --user names, or its only one. */
 async function adminAccount(username: string | undefined, departmentId: number): Promise<{ id: number }> {
-  const admins = await prisma.user.findMany({ where: { role: "admin", disabled: false, departmentId, ...(username ? { username } : {}) }, select: { id: true } });
+  const admins = await prisma.user.findMany({ where: { role: { in: rolesFor("import.run") }, disabled: false, departmentId, ...(username ? { username } : {}) }, select: { id: true } });
   if (username && admins.length === 0) throw new CliError(`--user: ${username} is not an enabled admin account of this department`);
   if (admins.length === 0) throw new CliError("the department has no enabled admin account");
   if (admins.length !== 1) throw new CliError("there are several admin accounts: name the one making the change with --user NAME");

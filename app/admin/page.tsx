@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
-import { requireUser } from "@/lib/auth/require";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { PageHeader } from "@/components/ui/card";
 
 /** The admin's starting point: one card per kind of upkeep. */
 export default async function AdminHub() {
-  const user = await requireUser("/admin");
+  const user = await requirePermission("admin.view", "/admin");
   const { t } = await getMessages();
-  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   const a = t.adminHub;
   const cards = [
     { href: "/admin/quality", title: a.quality, hint: a.qualityHint },

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { requireUser } from "@/lib/auth/require";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { cityView } from "@/lib/reporting/summaries";
 import { CITY_SORTS, executionRate, reportingRate, sortDepartments } from "@/lib/dashboard/aggregate";
 import { cityParams } from "@/lib/validations/month";
@@ -20,9 +21,9 @@ const wan = (yuan: number) => (yuan / 10000).toLocaleString("zh-CN", { maximumFr
 
 /** The finance bureau's view: every department's lights, reporting and budget at a month. */
 export default async function CityPage({ searchParams }: { searchParams: Search }) {
-  const user = await requireUser("/city");
+  const user = await requirePermission("city.view", "/city");
   const { t, locale } = await getMessages();
-  if (user.role !== "finance") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   const { sort, q, page, ...asked } = cityParams.parse(await searchParams);
   const { year, month } = await workingYear(user, asked);
   const { value: city, computedAt } = await cityView(year, month);

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { requireUser } from "@/lib/auth/require";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { reviewQueue } from "@/lib/reporting/queries";
 import { monthParams } from "@/lib/validations/month";
 import { workingYear } from "@/lib/catalogue/year";
@@ -12,9 +13,9 @@ import { LightBadge } from "@/components/status/light-badge";
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ReviewPage({ searchParams }: { searchParams: Search }) {
-  const user = await requireUser("/review");
+  const user = await requirePermission("report.review", "/review");
   const { t, locale } = await getMessages();
-  if (user.role !== "manager" && user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   const { year } = await workingYear(user, monthParams.parse(await searchParams));
   const queue = await reviewQueue(user, year);
   return (

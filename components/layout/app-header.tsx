@@ -4,20 +4,22 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { setLocale, signOutAction } from "@/app/actions";
 import type { YearChoice } from "@/lib/catalogue/working-year";
 import { YearSelect } from "./year-select";
+import { can } from "@/lib/access";
 
 type User = { name: string; role: string } | null;
 
 export function AppHeader({ t, locale, user, years }: { t: Messages; locale: Locale; user: User; years: YearChoice | null }) {
   // The finance bureau works city-wide: its one page is /city (department pages are the departments').
-  const links = user?.role === "finance" ? [{ href: "/city", label: t.nav.city }] : [
-    ...(user && user.role !== "reporter" ? [{ href: "/dashboard", label: t.nav.dashboard }] : []),
+  const role = user?.role;
+  const links = can(role, "city.view") ? [{ href: "/city", label: t.nav.city }] : [
+    ...(can(role, "dashboard.view") ? [{ href: "/dashboard", label: t.nav.dashboard }] : []),
     { href: "/", label: t.nav.home },
     { href: "/catalogue", label: t.nav.catalogue },
     { href: "/projects", label: t.nav.projects },
-    ...(user?.role === "reporter" ? [{ href: "/my", label: t.nav.my }] : []),
-    ...(user && user.role !== "reporter" ? [{ href: "/evaluation", label: t.nav.evaluation }] : []),
-    ...(user?.role === "manager" || user?.role === "admin" ? [{ href: "/review", label: t.nav.review }] : []),
-    ...(user?.role === "admin" ? [{ href: "/admin", label: t.nav.admin }] : []),
+    ...(can(role, "my.view") ? [{ href: "/my", label: t.nav.my }] : []),
+    ...(can(role, "evaluation.read") ? [{ href: "/evaluation", label: t.nav.evaluation }] : []),
+    ...(can(role, "report.review") ? [{ href: "/review", label: t.nav.review }] : []),
+    ...(can(role, "admin.view") ? [{ href: "/admin", label: t.nav.admin }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -7,6 +7,7 @@ import { ownDepartment } from "../auth/scope";
 import { hashPassword } from "../auth/password";
 import { attemptKeys } from "../auth/rate-limit";
 import { createUserInput, resetPasswordInput, revokeTokenInput, updateUserInput, userStatusInput } from "../validations/accounts";
+import { rolesFor } from "../access";
 
 // Accounts (admin only). Passwords and API tokens never reach the audit trail: it records that a
 // password was set or reset, and by whom, not the hash.
@@ -124,7 +125,7 @@ export function createUser(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: createUserInput,
-    roles: ["admin"],
+    roles: rolesFor("accounts.manage"),
     run: async (tx, me, i) => {
       await usernameFree(tx, i.username);
       const departmentId = ownDepartment(me);
@@ -160,7 +161,7 @@ export function updateUser(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: updateUserInput,
-    roles: ["admin"],
+    roles: rolesFor("accounts.manage"),
     run: async (tx, me, i) => {
       const target = await tx.user.findFirst({ where: { id: i.userId, departmentId: ownDepartment(me) }, include: { orgs: true } });
       if (!target) throw notFound();
@@ -189,7 +190,7 @@ export function resetPassword(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: resetPasswordInput,
-    roles: ["admin"],
+    roles: rolesFor("accounts.manage"),
     run: async (tx, me, i) => {
       const target = await tx.user.findFirst({ where: { id: i.userId, departmentId: ownDepartment(me) } });
       if (!target) throw notFound();
@@ -218,7 +219,7 @@ export function setUserStatus(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: userStatusInput,
-    roles: ["admin"],
+    roles: rolesFor("accounts.manage"),
     run: async (tx, me, i) => {
       const target = await tx.user.findFirst({ where: { id: i.userId, departmentId: ownDepartment(me) } });
       if (!target) throw notFound();
@@ -244,7 +245,7 @@ export function revokeApiToken(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: revokeTokenInput,
-    roles: ["admin"],
+    roles: rolesFor("accounts.manage"),
     run: async (tx, me, i) => {
       const target = await tx.user.findFirst({ where: { id: i.userId, departmentId: ownDepartment(me) } });
       if (!target) throw notFound();

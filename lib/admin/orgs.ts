@@ -4,6 +4,7 @@ import { DomainError, mutate } from "../actions/mutation";
 import type { CurrentUser } from "../auth";
 import { ownDepartment } from "../auth/scope";
 import { addAliasInput, createOrgInput, removeAliasInput, renameOrgInput } from "../validations/accounts";
+import { rolesFor } from "../access";
 
 // Organisations (单位 / 处室) and their aliases. The alias table holds every full name, short name
 // and alternative name the documents print; importing a table resolves its office brackets through
@@ -138,7 +139,7 @@ export function createOrg(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: createOrgInput,
-    roles: ["admin"],
+    roles: rolesFor("accounts.manage"),
     run: async (tx, me, i) => {
       const departmentId = ownDepartment(me);
       const parent = i.parentId
@@ -183,7 +184,7 @@ export function renameOrg(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: renameOrgInput,
-    roles: ["admin"],
+    roles: rolesFor("accounts.manage"),
     run: async (tx, me, i) => {
       const org = await tx.organization.findFirst({ where: { id: i.orgId, departmentId: ownDepartment(me) } });
       if (!org) throw notFound();
@@ -207,7 +208,7 @@ export function addAlias(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: addAliasInput,
-    roles: ["admin"],
+    roles: rolesFor("accounts.manage"),
     run: async (tx, me, i) => {
       const org = await tx.organization.findFirst({ where: { id: i.orgId, departmentId: ownDepartment(me) } });
       if (!org) throw notFound();
@@ -243,7 +244,7 @@ export function removeAlias(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: removeAliasInput,
-    roles: ["admin"],
+    roles: rolesFor("accounts.manage"),
     run: async (tx, me, i) => {
       const row = await tx.orgAlias.findFirst({ where: { id: i.aliasId, organization: { departmentId: ownDepartment(me) } }, include: { organization: true } });
       if (!row) throw new DomainError({ code: "not_found", message: { zh: "别名不存在", en: "No such alias" } });

@@ -6,6 +6,7 @@ import { indicatorScope } from "../auth/scope";
 import { revisionInput } from "../validations/admin-tables";
 import { parseTarget } from "../targets";
 import { revisedTargetChange } from "../indicator";
+import { rolesFor } from "../access";
 
 // Target revisions (调整): an approved mid-year change of a target, with its approval document.
 // The printed target (年初指标值) never changes; each revision is kept as a row, the latest
@@ -18,7 +19,7 @@ export function reviseTarget(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: revisionInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       // Only the admin's own department's rows: another department's id is not found.
       const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });

@@ -4,6 +4,7 @@ import type { CurrentUser } from "../auth";
 import { ownDepartment } from "../auth/scope";
 import { rolloverInput } from "../validations/admin-tables";
 import { copyYear } from "./year-copy";
+import { rolesFor } from "../access";
 
 export { combineResults, copyYear, type RolloverSummary } from "./year-copy";
 
@@ -13,7 +14,7 @@ export function rollover(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: rolloverInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const summary = await copyYear(tx, ownDepartment(me), i);
       // Each department rolls over on its own: the audit row says whose tables were copied.

@@ -5,6 +5,7 @@ import type { CurrentUser } from "../auth";
 import { departmentScope, indicatorScope, ownDepartment } from "../auth/scope";
 import { parseTarget } from "../targets";
 import { newTarget, printedTargetChange, targetInForce } from "../indicator";
+import { rolesFor } from "../access";
 import {
   aggregationInput,
   goalCreateInput,
@@ -67,7 +68,7 @@ export function createIndicator(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: indicatorCreateInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const goal = await tx.goal.findFirst({ where: { id: i.goalId, ...departmentScope(me) } });
       if (!goal) return missing(GOAL);
@@ -104,7 +105,7 @@ export function updateIndicator(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: indicatorUpdateInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
       if (!ind) return missing(INDICATOR);
@@ -129,7 +130,7 @@ export function assignOffice(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: officeAssignInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
       if (!ind) return missing(INDICATOR);
@@ -153,7 +154,7 @@ export function removeOffice(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: officeRemoveInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const link = await tx.indicatorOrg.findFirst({ where: { indicatorId: i.indicatorId, organizationId: i.organizationId, indicator: indicatorScope(me) } });
       if (!link) return fail("not_found", "该单位不是此指标的责任单位", "This office is not responsible for the indicator");
@@ -179,7 +180,7 @@ export function setAggregation(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: aggregationInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
       if (!ind) return missing(INDICATOR);
@@ -199,7 +200,7 @@ export function createGoal(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: goalCreateInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const dept = await tx.department.findUnique({ where: { id: ownDepartment(me) } });
       if (!dept) return fail("not_found", "尚未载入部门", "No department loaded");
@@ -237,7 +238,7 @@ export function updateGoal(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: goalUpdateInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const goal = await tx.goal.findFirst({ where: { id: i.goalId, ...departmentScope(me) } });
       if (!goal) return missing(GOAL);
@@ -253,7 +254,7 @@ export function createProject(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: projectCreateInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const dept = await tx.department.findUnique({ where: { id: ownDepartment(me) } });
       if (!dept) return fail("not_found", "尚未载入部门", "No department loaded");
@@ -284,7 +285,7 @@ export function updateProject(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: projectUpdateInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const p = await tx.project.findFirst({ where: { id: i.projectId, ...departmentScope(me) } });
       if (!p) return missing(PROJECT);
@@ -333,7 +334,7 @@ export function moveRow(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: moveInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       const list = await siblingsOf(tx, me, i.entity, i.id);
       if (!list) return missing(i.entity === "indicator" ? INDICATOR : i.entity === "goal" ? GOAL : PROJECT);
@@ -362,7 +363,7 @@ export function setRetired(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: retireInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i): Promise<{ data: RetireResult; audit: AuditRow }> => {
       const now = new Date();
       const audit = (before: unknown, after: unknown) => ({ action: `${i.entity}.${i.action}`, entity: ENTITY_NAME[i.entity], entityId: String(i.id), before, after });

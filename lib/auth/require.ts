@@ -1,6 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { currentUser, type CurrentUser } from "./index";
+import { can } from "../access";
 
 /**
  * Every page of the app is for signed-in users: send others to the login page and back. The
@@ -10,6 +11,6 @@ import { currentUser, type CurrentUser } from "./index";
 export async function requireUser(next: string): Promise<CurrentUser> {
   const user = await currentUser();
   if (!user) redirect(`/login?next=${encodeURIComponent(next)}`);
-  if (user.role === "finance" && next !== "/city" && !next.startsWith("/city/")) redirect("/city");
+  if (!can(user.role, "department.view") && next !== "/city" && !next.startsWith("/city/")) redirect("/city");
   return user;
 }

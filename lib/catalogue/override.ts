@@ -5,6 +5,7 @@ import { DomainError, mutate } from "../actions/mutation";
 import type { CurrentUser } from "../auth";
 import { indicatorScope } from "../auth/scope";
 import { targetOverrideInput } from "../validations/target-override";
+import { rolesFor } from "../access";
 
 /** Admin confirms or corrects the parse of a row's target (the printed text never changes). */
 export function overrideTarget(input: unknown, user?: CurrentUser | null) {
@@ -12,7 +13,7 @@ export function overrideTarget(input: unknown, user?: CurrentUser | null) {
     input,
     user,
     schema: targetOverrideInput,
-    roles: ["admin"],
+    roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
       // The admin's own department's rows only: another department's id is not found.
       const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });

@@ -6,6 +6,7 @@ import { fieldErrors } from "../validations/params";
 import { importConfirmInput, importPreviewInput } from "../validations/import";
 import { previewFile, writeImport } from "./db";
 import type { ImportSummary, PreviewResult } from "./types";
+import { can } from "../access";
 
 // The import as the page and the API run it: the signed-in admin, the input checked with the
 // zod schemas of lib/validations/import.ts, `{ data } | { error }` results.
@@ -14,12 +15,10 @@ import type { ImportSummary, PreviewResult } from "./types";
 // transaction (lib/import/db.ts `writeImport`, `audited`, with a 120 s timeout).
 // An admin imports into (and previews against) their own department's tables only.
 
-const ADMIN_ONLY = ["admin"];
-
 async function admin(user: CurrentUser | null | undefined): Promise<{ user: CurrentUser } | { error: ActionError }> {
   const me = user === undefined ? await currentUser() : user;
   if (!me) return { error: { code: "unauthenticated", message: { zh: "请先登录", en: "Please sign in" } } };
-  if (!ADMIN_ONLY.includes(me.role)) return { error: { code: "forbidden", message: { zh: "只有管理员可以导入指标表", en: "Only admins import tables" } } };
+  if (!can(me.role, "import.run")) return { error: { code: "forbidden", message: { zh: "只有管理员可以导入指标表", en: "Only admins import tables" } } };
   return { user: me };
 }
 

@@ -6,6 +6,7 @@ import type { CurrentUser } from "../auth/user";
 import { ownDepartment } from "../auth/scope";
 import { codeFromUnits, documentMeta, documentText, DocumentRefused, extractBudget } from ".";
 import { applyOnboarding, hasWrites, previewOnboarding, type OnboardInput, type OnboardPreview, type OnboardSummary } from "./import";
+import { can, rolesFor } from "../access";
 
 // Onboarding as the admin page runs it: the signed-in admin onboards a document into their own
 // department (its code, whatever the document says; a document whose unit codes are another
@@ -24,7 +25,7 @@ const split = (m: string) => {
 async function prepared(upload: Upload, who: CurrentUser | null | undefined): Promise<{ error: ActionError } | { input: OnboardInput; fileName: string; user: CurrentUser }> {
   const user = await resolveUser(who);
   if (!user) return fail("请先登录", "Please sign in", "unauthenticated");
-  if (user.role !== "admin") return fail("只有管理员可以导入部门预算", "Only admins onboard budget documents", "forbidden");
+  if (!can(user.role, "onboard.run")) return fail("只有管理员可以导入部门预算", "Only admins onboard budget documents", "forbidden");
   const meta = documentMeta.safeParse({ fileName: upload.fileName, size: upload.bytes?.byteLength ?? 0 });
   if (!meta.success || !upload.bytes) {
     const m = split(meta.success ? "请选择文件 / Choose a file" : meta.error.issues[0].message);
@@ -72,7 +73,7 @@ export async function confirmOnboard(upload: Upload, who?: CurrentUser | null): 
   return mutate({
     input: d.data,
     schema: confirmInput,
-    roles: ["admin"],
+    roles: rolesFor("onboard.run"),
     user: p.user,
     timeout: 120_000,
     run: async (tx, user, { digest }) => {

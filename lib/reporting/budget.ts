@@ -2,6 +2,7 @@ import "server-only";
 import { DomainError, mutate } from "../actions/mutation";
 import type { CurrentUser } from "../auth";
 import { spendingInput } from "../validations/budget";
+import { rolesFor } from "../access";
 
 // Budget execution (双监控): each second-level project's spending to date per month; a project's
 // execution is the sum of its second-level projects' latest figures, judged against time progress.
@@ -15,7 +16,7 @@ export function recordSpending(input: unknown, user?: CurrentUser | null) {
   return mutate({
     input,
     schema: spendingInput,
-    roles: ["reporter", "manager", "admin"],
+    roles: rolesFor("budget.write"),
     user,
     run: async (tx, me, i) => {
       const sub = await tx.subProject.findFirst({ where: { id: i.subProjectId, ...subProjectScope(me) }, include: { project: true } });

@@ -3,6 +3,7 @@ import { prisma } from "../db/prisma";
 import { mutate } from "../actions/mutation";
 import type { CurrentUser } from "../auth";
 import { periodInput } from "../validations/period";
+import { rolesFor } from "../access";
 
 /** The default deadline of a month's reports: the 10th of the following month, end of day (UTC+8). */
 export function defaultDeadline(year: number, month: number): Date {
@@ -24,7 +25,7 @@ export function changePeriod(input: unknown, user?: CurrentUser | null) {
   return mutate({
     input,
     schema: periodInput,
-    roles: ["admin"],
+    roles: rolesFor("periods.manage"),
     user,
     run: async (tx, _me, i) => {
       const before = await tx.period.findUnique({ where: { year_month: { year: i.year, month: i.month } } });

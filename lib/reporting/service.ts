@@ -9,6 +9,7 @@ import { aggregationOf, monthly, officeTarget, targetOf } from "./target";
 import type { StoredFile } from "./evidence";
 import { prisma } from "../db/prisma";
 import { currentReports, insertReport, periodRow, writableIndicator } from "../db/hot-statements";
+import { rolesFor } from "../access";
 
 const NEEDS_REASON = new Set(["yellow", "red", "overdue"]);
 
@@ -50,7 +51,7 @@ export function saveReport(input: unknown, user?: CurrentUser | null, files: Sto
   return mutate({
     input,
     schema: reportInput,
-    roles: ["reporter"],
+    roles: rolesFor("report.write"),
     grouped: true,
     user,
     prepare: async (me, i) => {
@@ -156,7 +157,7 @@ export function reviewReport(input: unknown, user?: CurrentUser | null) {
   return mutate({
     input,
     schema: reviewInput,
-    roles: ["manager", "admin"],
+    roles: rolesFor("report.review"),
     grouped: true,
     user,
     run: async (tx, me, i) => {

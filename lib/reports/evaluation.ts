@@ -5,12 +5,11 @@ import type { CurrentUser } from "../auth";
 import { ownDepartment as deptOf } from "../auth/scope";
 import { finaliseInput, saveEvaluationInput } from "../validations/evaluation";
 import { selfEvaluation, type SelfEvaluation } from "./self-eval";
+import { can, rolesFor } from "../access";
 
 // The evaluator's side of the self-evaluation: settings (weights, tiers, adjustments, rows not
 // applicable) saved with optimistic versions, and finalising: a frozen snapshot numbered 1, 2, …
 // that later edits to reports or settings never change. Only evaluators and admins score.
-
-const SCORERS = ["evaluator", "admin"] as const;
 
 async function scopeExists(departmentId: number, year: number, scope: string): Promise<boolean> {
   if (scope === "department") return (await prisma.goal.count({ where: { departmentId, year, tableNo: "11", projectId: null } })) > 0;
@@ -26,7 +25,7 @@ export async function saveEvaluation(input: unknown, user?: CurrentUser | null):
   return mutate({
     input,
     schema: saveEvaluationInput,
-    roles: [...SCORERS],
+    roles: rolesFor("evaluation.score"),
     user,
     run: async (tx, _u, i) => {
       const departmentId = deptOf(_u);
@@ -55,11 +54,11 @@ export async function finaliseEvaluation(input: unknown, user?: CurrentUser | nu
   const parsed = finaliseInput.safeParse(input);
   const me = await resolveUser(user);
   // Computed before the transaction: the form reads many tables, and the snapshot is "as of now".
-  const form = parsed.success && me && (SCORERS as readonly string[]).includes(me.role) ? await selfEvaluation(deptOf(me), parsed.data.scope, parsed.data.year) : null;
+  const form = parsed.success && me && can(me.role, "evaluation.score") ? await selfEvaluation(deptOf(me), parsed.data.scope, parsed.data.year) : null;
   return mutate({
     input,
     schema: finaliseInput,
-    roles: [...SCORERS],
+    roles: rolesFor("evaluation.score"),
     user: me,
     run: async (tx, u, i) => {
       const departmentId = deptOf(u);

@@ -2,14 +2,13 @@ import "server-only";
 import { apiError, apiUser, invalidParams, unauthenticated } from "../api/http";
 import { ownDepartment } from "../auth/scope";
 import { documentRequest, documentResponse, renderDocument } from "./documents";
-
-const READERS = ["evaluator", "manager", "admin"];
+import { can } from "../access";
 
 /** GET handler body shared by the report downloads: who may read, the parameters, the file. */
 export async function documentGet(req: Request, params: Record<string, string | undefined>): Promise<Response> {
   const user = await apiUser(req);
   if (!user) return unauthenticated();
-  if (!READERS.includes(user.role)) return apiError("forbidden", { zh: "只有评价人员和管理人员可以导出报表", en: "Only evaluators and managers export reports" });
+  if (!can(user.role, "evaluation.read")) return apiError("forbidden", { zh: "只有评价人员和管理人员可以导出报表", en: "Only evaluators and managers export reports" });
   const q = Object.fromEntries(new URL(req.url).searchParams);
   const parsed = documentRequest.safeParse({ ...q, ...params });
   if (!parsed.success) return invalidParams(parsed.error.issues);

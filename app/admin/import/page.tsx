@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { requireUser } from "@/lib/auth/require";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { workingYear } from "@/lib/catalogue/year";
 import { importYears } from "@/lib/import/db";
 import { ownDepartment } from "@/lib/auth/scope";
@@ -15,9 +16,9 @@ const link = "inline-flex items-center gap-1 rounded border border-slate-300 bg-
 
 /** Issue 6: the year's tables out to Excel, and back in through a preview the admin confirms. */
 export default async function ImportPage({ searchParams }: { searchParams: Search }) {
-  const user = await requireUser("/admin/import");
+  const user = await requirePermission("import.run", "/admin/import");
   const { t, locale } = await getMessages();
-  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   const m = t.importer;
   const p = importPageParams.parse(await searchParams);
   const years = await importYears(ownDepartment(user));

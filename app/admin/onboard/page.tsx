@@ -1,13 +1,14 @@
 import { getMessages } from "@/lib/i18n/server";
-import { requireUser } from "@/lib/auth/require";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { PageHeader } from "@/components/ui/card";
 import { OnboardForm } from "./onboard-form";
 
 /** Issue 12: a department's published budget in, through a review of every table read from it. */
 export default async function OnboardPage() {
-  const user = await requireUser("/admin/onboard");
+  const user = await requirePermission("onboard.run", "/admin/onboard");
   const { t, locale } = await getMessages();
-  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   return (
     <>
       <PageHeader title={t.onboard.title} subtitle={t.onboard.intro} />

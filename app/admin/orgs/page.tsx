@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { currentUser } from "@/lib/auth";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { listOrgs } from "@/lib/admin/orgs";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ActionForm } from "@/components/admin/accounts/action-form";
@@ -10,10 +10,9 @@ import { field, labelCls } from "@/components/admin/accounts/styles";
 import { createOrgAction } from "./actions";
 
 export default async function OrgsPage() {
-  const user = await currentUser();
-  if (!user) redirect("/login?next=/admin/orgs");
+  const user = await requirePermission("accounts.manage", "/admin/orgs");
   const { t, locale } = await getMessages();
-  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   const a = t.accounts;
   const orgs = await listOrgs(user);
   const parents = orgs.filter((o) => o.kind !== "division");

@@ -1,7 +1,7 @@
-import { redirect } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { currentUser } from "@/lib/auth";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { listPeriods } from "@/lib/reporting/periods";
 import { monthParams } from "@/lib/validations/month";
 import { workingYear } from "@/lib/catalogue/year";
@@ -13,10 +13,9 @@ import { Time, timeText } from "@/components/ui/time";
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function PeriodsPage({ searchParams }: { searchParams: Search }) {
-  const user = await currentUser();
-  if (!user) redirect("/login?next=/admin/periods");
+  const user = await requirePermission("periods.manage", "/admin/periods");
   const { t, locale } = await getMessages();
-  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   const { year } = await workingYear(user, monthParams.parse(await searchParams));
   const periods = await listPeriods(year);
   const btn = "rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50";

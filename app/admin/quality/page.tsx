@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
-import { currentUser } from "@/lib/auth";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { monthParams } from "@/lib/validations/month";
 import { workingYear } from "@/lib/catalogue/year";
 import { qualityWithFixes, weightProblems } from "@/lib/admin/quality-fixes";
@@ -14,10 +14,9 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 const BLOCKING = ["unparsed_target", "no_office"] as const;
 
 export default async function QualityPage({ searchParams }: { searchParams: Search }) {
-  const user = await currentUser();
-  if (!user) redirect("/login?next=/admin/quality");
+  const user = await requirePermission("quality.view", "/admin/quality");
   const { t, locale } = await getMessages();
-  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   const a = t.adminTables;
   const raw = await searchParams;
   const code = raw.code;

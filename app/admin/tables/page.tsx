@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { requireUser } from "@/lib/auth/require";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { workingYear } from "@/lib/catalogue/year";
 import { tableYears, tablesView } from "@/lib/admin/tables-view";
 import { tablesParams } from "@/lib/validations/admin-tables";
@@ -16,9 +17,9 @@ const input = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 
 const primary = "rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50";
 
 export default async function TablesPage({ searchParams }: { searchParams: Search }) {
-  const user = await requireUser("/admin/tables");
+  const user = await requirePermission("tables.edit", "/admin/tables");
   const { t, locale } = await getMessages();
-  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   const a = t.adminTables;
   const p = tablesParams.parse(await searchParams);
   const years = await tableYears(user);

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
-import { currentUser } from "@/lib/auth";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { listUsers } from "@/lib/admin/accounts";
 import { orgChoices } from "@/lib/admin/orgs";
 import { DEPARTMENT_ROLES, PASSWORD_MIN } from "@/lib/validations/accounts";
@@ -14,10 +14,9 @@ import { createUserAction } from "./actions";
 import { timeText } from "@/components/ui/time";
 
 export default async function UsersPage() {
-  const user = await currentUser();
-  if (!user) redirect("/login?next=/admin/users");
+  const user = await requirePermission("accounts.manage", "/admin/users");
   const { t, locale } = await getMessages();
-  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   const a = t.accounts;
   const [users, choices] = await Promise.all([listUsers(user), orgChoices(user)]);
   return (

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { requireUser } from "@/lib/auth/require";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { narrowedTo } from "@/lib/auth/scope";
 import { prisma } from "@/lib/db/prisma";
 import { overview } from "@/lib/dashboard/overview";
@@ -17,9 +18,9 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 /** One department as the finance bureau sees it: its managers' overview, read-only, without links into it. */
 export default async function CityDepartmentPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Search }) {
   const { code } = await params;
-  const user = await requireUser(`/city/${code}`);
+  const user = await requirePermission("city.view", `/city/${code}`);
   const { t, locale } = await getMessages();
-  if (user.role !== "finance") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   const { year, month } = await workingYear(user, monthParams.parse(await searchParams));
   const dept = await prisma.department.findUnique({ where: { code: decodeURIComponent(code) }, select: { id: true, code: true, name: true } });
   if (!dept) notFound();

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { requireUser } from "@/lib/auth/require";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { ownDepartment } from "@/lib/auth/scope";
 import { monthParams } from "@/lib/validations/month";
 import { workingYear } from "@/lib/catalogue/year";
@@ -14,6 +15,7 @@ import { EvaluationEditor } from "@/components/evaluation/evaluation-editor";
 import { FinaliseForm } from "@/components/evaluation/finalise-form";
 import { Downloads } from "@/components/evaluation/downloads";
 import { timeText } from "@/components/ui/time";
+import { can } from "@/lib/access";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -21,16 +23,16 @@ export default async function SelfEvalPage({ params, searchParams }: { params: P
   const { code } = await params;
   if (!/^\d{21}$/.test(code) && code !== "department") notFound();
   const scope = code === "department" ? "department" : `project:${code}`;
-  const user = await requireUser(`/evaluation/${code}`);
+  const user = await requirePermission("evaluation.read", `/evaluation/${code}`);
   const { t, locale } = await getMessages();
-  if (!["evaluator", "manager", "admin"].includes(user.role)) return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   const { year } = await workingYear(user, monthParams.parse(await searchParams));
   const dept = ownDepartment(user);
   const { settings, version } = await evaluationSettingsOf(dept, year, scope);
   const [d, versions] = await Promise.all([computeSelfEvaluation(dept, scope, year, { settings, version }), evaluationVersions(dept, year, scope)]);
   if (!d) notFound();
   const def = d.kind === "department" ? DEPARTMENT_SELF_EVAL : PROJECT_SELF_EVAL;
-  const canEdit = user.role === "evaluator" || user.role === "admin";
+  const canEdit = can(user.role, "evaluation.score");
   const e = t.evaluation;
   const n2 = (v: number) => (Math.round(v * 100) / 100).toFixed(2);
   const api = `/api/v1/self-eval/${code}?year=${year}`;

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { requireUser } from "@/lib/auth/require";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { ownDepartment } from "@/lib/auth/scope";
 import { monthParams } from "@/lib/validations/month";
 import { workingYear } from "@/lib/catalogue/year";
@@ -14,9 +15,9 @@ import { Downloads } from "@/components/evaluation/downloads";
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SummaryPage({ searchParams }: { searchParams: Search }) {
-  const user = await requireUser("/evaluation/summary");
+  const user = await requirePermission("evaluation.read", "/evaluation/summary");
   const { t } = await getMessages();
-  if (!["evaluator", "manager", "admin"].includes(user.role)) return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   const { year } = await workingYear(user, monthParams.parse(await searchParams));
   const s = await annualSummary(ownDepartment(user), year);
   const e = t.evaluation;

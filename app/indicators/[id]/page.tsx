@@ -15,6 +15,7 @@ import { fill } from "@/lib/i18n/messages";
 import { ReportStatusBadge } from "@/components/reporting/report-status-badge";
 import { listRevisions } from "@/lib/admin/revisions";
 import { Time, timeText } from "@/components/ui/time";
+import { can } from "@/lib/access";
 
 export default async function IndicatorPage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
@@ -43,7 +44,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
         <Link className="text-brand-700 hover:underline" href={ind.goal.project ? `/projects/${ind.goal.project.code}` : "/"}>← {where}</Link>
       </p>
       <PageHeader title={ind.level3} subtitle={`${where} · ${ind.term === "annual" ? t.common.annual : t.common.longTerm} · ${ind.level1} / ${ind.level2}`}>
-        {user.role === "admin" && (
+        {can(user.role, "tables.edit") && (
           <Link href={`/admin/tables/indicators/${ind.id}`} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700 hover:bg-slate-50">✎ {ai.title}</Link>
         )}
       </PageHeader>
@@ -147,9 +148,9 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
           </Card>
         </div>
       )}
-      {user.role !== "reporter" && (
+      {can(user.role, "indicator.audit") && (
         <div className="mt-5 grid gap-5 lg:grid-cols-2">
-          {user.role === "admin" && (
+          {can(user.role, "tables.edit") && (
             <Card title={t.target.override} id="override">
               <OverrideForm id={ind.id} expression={ind.targetText} overridden={!!ind.targetOverride} t={t} locale={locale} />
             </Card>

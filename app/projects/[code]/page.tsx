@@ -14,6 +14,7 @@ import { rollup } from "@/lib/reporting/queries";
 import { monthParams } from "@/lib/validations/month";
 import { workingYear } from "@/lib/catalogue/year";
 import { MonthPicker } from "@/components/status/month-picker";
+import { can } from "@/lib/access";
 
 type Detail = { fund_sources?: { name: string; amount: string | null }[]; attribute?: string; category?: string };
 type Amounts = Record<string, string | null>;
@@ -33,7 +34,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     rollup({ goal: { projectId: p.id }, ...indicatorScope(user) }, year, month),
   ]);
   const budgetNow = execution.months.filter((m) => m.month <= month).at(-1);
-  const writable = p.subProjects.filter((s) => user.role === "manager" || user.role === "admin" || (user.role === "reporter" && s.unitId != null && user.orgIds.includes(s.unitId)));
+  const writable = p.subProjects.filter((s) => can(user.role, "budget.write") && (user.role !== "reporter" || (s.unitId != null && user.orgIds.includes(s.unitId))));
   const detail = JSON.parse(p.detailJson) as Detail;
   const amounts = JSON.parse(p.amountsJson) as Amounts;
   const goals = p.goals;

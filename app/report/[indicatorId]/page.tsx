@@ -15,6 +15,7 @@ import { LightBadge } from "@/components/status/light-badge";
 import { ReportForm } from "@/components/reporting/report-form";
 import { ReportStatusBadge } from "@/components/reporting/report-status-badge";
 import { Time } from "@/components/ui/time";
+import { can } from "@/lib/access";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -41,7 +42,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     periodClosed: ctx.closed.has(month),
   });
   const evidence = current ? await prisma.evidence.findMany({ where: { report: { indicatorId: ind.id, organizationId: orgId, year } }, orderBy: { createdAt: "asc" }, include: { report: { select: { month: true, revision: true } } } }) : [];
-  const canWrite = user.role === "reporter" && orgId != null;
+  const canWrite = can(user.role, "report.write") && orgId != null;
   const where = ind.goal.project ? `表${ind.tableNo} ${ind.goal.project.name}` : "表11 部门整体";
   const orgName = ind.orgs.find((o) => o.organizationId === orgId)?.organization;
 

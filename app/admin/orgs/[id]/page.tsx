@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { currentUser } from "@/lib/auth";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { getOrg } from "@/lib/admin/orgs";
 import { Badge, Card, Field, PageHeader } from "@/components/ui/card";
 import { ActionForm } from "@/components/admin/accounts/action-form";
@@ -13,10 +14,9 @@ import { addAliasAction, removeAliasAction, renameOrgAction } from "../actions";
 
 export default async function OrgPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
-  const user = await currentUser();
-  if (!user) redirect(`/login?next=/admin/orgs/${encodeURIComponent(raw)}`);
+  const user = await requirePermission("accounts.manage", `/admin/orgs/${raw}`);
   const { t, locale } = await getMessages();
-  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   const id = Number(raw);
   const found = Number.isInteger(id) && id > 0 ? await getOrg(user, id) : null;
   if (!found) notFound();

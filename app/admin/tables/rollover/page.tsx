@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { requireUser } from "@/lib/auth/require";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { rolloverView } from "@/lib/admin/tables-view";
 import { workingYear } from "@/lib/catalogue/year";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -11,9 +12,9 @@ import { rolloverAction } from "../actions";
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function RolloverPage({ searchParams }: { searchParams: Search }) {
-  const user = await requireUser("/admin/tables/rollover");
+  const user = await requirePermission("tables.edit", "/admin/tables/rollover");
   const { t, locale } = await getMessages();
-  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   const r = t.adminTables.rolloverPage;
   const fromParam = Number((await searchParams).from) || undefined;
   const view = await rolloverView(user, fromParam, (await workingYear(user)).year);

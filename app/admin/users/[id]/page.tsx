@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { currentUser } from "@/lib/auth";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { getUser } from "@/lib/admin/accounts";
 import { orgChoices } from "@/lib/admin/orgs";
 import { DEPARTMENT_ROLES, PASSWORD_MIN } from "@/lib/validations/accounts";
@@ -17,10 +18,9 @@ import { timeText } from "@/components/ui/time";
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
-  const user = await currentUser();
-  if (!user) redirect(`/login?next=/admin/users/${encodeURIComponent(raw)}`);
+  const user = await requirePermission("accounts.manage", `/admin/users/${raw}`);
   const { t, locale } = await getMessages();
-  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   const id = Number(raw);
   const u = Number.isInteger(id) && id > 0 ? await getUser(user, id) : null;
   if (!u) notFound();

@@ -3,12 +3,13 @@ import { apiUser, cityOnly, invalidParams, unauthenticated } from "@/lib/api/htt
 import { myIndicators } from "@/lib/reporting/queries";
 import { monthQuery } from "@/lib/validations/month";
 import { workingYear } from "@/lib/catalogue/year";
+import { can } from "@/lib/access";
 
 /** GET my indicators with their lights: ?year=2024&month=6 (reporters: their offices' only). */
 export async function GET(req: Request) {
   const user = await apiUser(req);
   if (!user) return unauthenticated();
-  if (user.role === "finance") return cityOnly();
+  if (!can(user.role, "department.view")) return cityOnly();
   const parsed = monthQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return invalidParams(parsed.error.issues);
   const { year, month } = await workingYear(user, parsed.data);

@@ -3,12 +3,13 @@ import { statusTable } from "@/lib/dashboard/table";
 import { toCsv, toXlsx } from "@/lib/dashboard/export";
 import { statusTableParams } from "@/lib/validations/status-table";
 import { workingYear } from "@/lib/catalogue/year";
+import { can } from "@/lib/access";
 
 /** The status table as shown (same filters, sort and columns as the URL), as CSV or XLSX. */
 export async function GET(req: Request) {
   const user = await apiUser(req);
   if (!user) return unauthenticated();
-  if (user.role === "finance") return cityOnly();
+  if (!can(user.role, "department.view")) return cityOnly();
   const url = new URL(req.url);
   const asked = statusTableParams.parse(Object.fromEntries(url.searchParams));
   const { year, month } = await workingYear(user, asked);

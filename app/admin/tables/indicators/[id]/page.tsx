@@ -2,7 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { requireUser } from "@/lib/auth/require";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { indicatorAdminView } from "@/lib/admin/tables-view";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { TargetBadge } from "@/components/catalogue/target-badge";
@@ -18,9 +19,9 @@ const primary = "rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white
 export default async function EditIndicatorPage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const user = await requireUser(`/admin/tables/indicators/${id}`);
+  const user = await requirePermission("tables.edit", `/admin/tables/indicators/${id}`);
   const { t, locale } = await getMessages();
-  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   const view = await indicatorAdminView(user, id);
   if (!view) notFound();
   const { ind, revisions, organizations } = view;

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
-import { requireUser } from "@/lib/auth/require";
+import { requirePermission } from "@/lib/access/require";
+import { Forbidden } from "@/components/layout/forbidden";
 import { newIndicatorView } from "@/lib/admin/tables-view";
 import { Card, PageHeader } from "@/components/ui/card";
 import { AdminForm } from "@/components/admin/admin-form";
@@ -13,9 +14,9 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function NewIndicatorPage({ searchParams }: { searchParams: Search }) {
   const goalId = Number((await searchParams).goal);
-  const user = await requireUser(`/admin/tables/indicators/new?goal=${goalId}`);
+  const user = await requirePermission("tables.edit", `/admin/tables/indicators/new?goal=${goalId}`);
   const { t, locale } = await getMessages();
-  if (user.role !== "admin") return <p className="text-red-700">{t.errors.forbidden}</p>;
+  if (!user) return <Forbidden />;
   if (!Number.isInteger(goalId) || goalId <= 0) notFound();
   const view = await newIndicatorView(user, goalId);
   if (!view) notFound();

@@ -3,6 +3,7 @@ import { ownDepartment } from "@/lib/auth/scope";
 import { tablesFile } from "@/lib/import/db";
 import { workingYear } from "@/lib/catalogue/year";
 import { tablesDownloadParams } from "@/lib/validations/import";
+import { can } from "@/lib/access";
 
 /**
  * GET /api/v1/admin/tables?year=2024&format=xlsx — a year's annual indicator tables as a workbook
@@ -12,7 +13,7 @@ import { tablesDownloadParams } from "@/lib/validations/import";
 export async function GET(req: Request) {
   const user = await apiUser(req);
   if (!user) return unauthenticated();
-  if (user.role !== "admin") return apiError("forbidden", { zh: "只有管理员可以导出指标表", en: "Only admins export the tables" });
+  if (!can(user.role, "tables.edit")) return apiError("forbidden", { zh: "只有管理员可以导出指标表", en: "Only admins export the tables" });
   const parsed = tablesDownloadParams.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return invalidParams(parsed.error.issues);
   const { template } = parsed.data;
