@@ -135,6 +135,18 @@ export async function insertAudit(tx: Tx, row: AuditRow, at = new Date()): Promi
   stmt(conn, `INSERT INTO "AuditLog" ("at", "userId", "action", "entity", "entityId", "before", "after") VALUES (?, ?, ?, ?, ?, ?, ?)`).run(stored(at), row.userId, row.action, row.entity, row.entityId, row.before, row.after);
 }
 
+/** Adds one to a department's summary-version shard (lib/reporting/summaries.ts), in the write's transaction. */
+export async function bumpSummaryVersion(tx: Pick<Tx, "$executeRaw">, departmentId: number, shard: number): Promise<void> {
+  const conn = hot();
+  if (!conn) {
+    await tx.$executeRaw`INSERT INTO "SummaryVersion" ("departmentId", "shard", "version") VALUES (${departmentId}, ${shard}, 1)
+      ON CONFLICT ("departmentId", "shard") DO UPDATE SET "version" = "SummaryVersion"."version" + 1`;
+    return;
+  }
+  stmt(conn, `INSERT INTO "SummaryVersion" ("departmentId", "shard", "version") VALUES (?, ?, 1)
+    ON CONFLICT ("departmentId", "shard") DO UPDATE SET "version" = "SummaryVersion"."version" + 1`).run(departmentId, shard);
+}
+
 /** The enabled account an API token (its sha256) belongs to, with its offices; null when none. */
 export async function userByTokenHash(apiTokenHash: string): Promise<CurrentUser | null> {
   const conn = hot();

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "../db/prisma";
+import { bumpSummaryVersion } from "../db/hot-statements";
 import { departmentLines, withTotals, type CityRollup, type DepartmentLine } from "./city";
 import { closedMonths } from "./queries";
 
@@ -27,8 +28,7 @@ const SHARDS = 16;
  */
 export async function touchSummaries(tx: Pick<Tx, "$executeRaw">, departmentId: number): Promise<void> {
   const shard = Math.floor(Math.random() * SHARDS);
-  await tx.$executeRaw`INSERT INTO "SummaryVersion" ("departmentId", "shard", "version") VALUES (${departmentId}, ${shard}, 1)
-    ON CONFLICT ("departmentId", "shard") DO UPDATE SET "version" = "SummaryVersion"."version" + 1`;
+  await bumpSummaryVersion(tx, departmentId, shard);
 }
 
 /** Each department's change count (the sum of its shards): a line built at one count is fresh while it holds. */
