@@ -4,6 +4,7 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { setLocale, signOutAction } from "@/app/actions";
 import type { YearChoice } from "@/lib/catalogue/working-year";
 import { YearSelect } from "./year-select";
+import { TextLink } from "@/components/ui/controls";
 
 type User = { name: string; role: string } | null;
 
@@ -47,7 +48,7 @@ export function AppHeader({ t, locale, user, years }: { t: Messages; locale: Loc
               <button type="submit" className="text-brand-700 hover:underline">{t.app.signOut}</button>
             </form>
           ) : (
-            <Link href="/login" className="text-brand-700 hover:underline">{t.app.signIn}</Link>
+            <TextLink href="/login">{t.app.signIn}</TextLink>
           )}
         </div>
       </div>
