@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
 import { getDepartmentView } from "@/lib/catalogue/queries";
@@ -11,6 +10,7 @@ import { workingYear } from "@/lib/catalogue/year";
 import { LightBadge } from "@/components/status/light-badge";
 import { MonthPicker } from "@/components/status/month-picker";
 import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
+import { Hint, Table, TextLink } from "@/components/ui/controls";
 
 type Fund = { group?: string; item?: string; amount?: string; share?: string; y2023?: string; y2022?: string };
 type ProjectLine = { name?: string; category?: string; total?: string; current?: string; purpose?: string };
@@ -36,8 +36,7 @@ export default async function DepartmentPage({ searchParams }: { searchParams: S
       <div className="grid gap-5 lg:grid-cols-5">
         <div className="lg:col-span-3">
           <Card title={t.dept.funds}>
-            <div className="overflow-x-auto">
-              <table className="grid-table">
+            <Table>
                 <thead>
                   <tr><th></th><th></th><th className="text-right">{t.dept.amount}（{t.common.wan}）</th><th className="text-right">{t.dept.share}</th><th className="text-right">2023</th><th className="text-right">2022</th></tr>
                 </thead>
@@ -57,8 +56,7 @@ export default async function DepartmentPage({ searchParams }: { searchParams: S
                     );
                   })}
                 </tbody>
-              </table>
-            </div>
+              </Table>
           </Card>
         </div>
         <div className="lg:col-span-2">
@@ -78,8 +76,7 @@ export default async function DepartmentPage({ searchParams }: { searchParams: S
 
       <div className="mt-5">
         <Card title={t.dept.projects}>
-          <div className="overflow-x-auto">
-            <table className="grid-table">
+          <Table>
               <thead>
                 <tr><th>{t.grid.project}</th><th>{t.project.category}</th><th className="text-right">{t.project.total}</th><th className="text-right">{t.project.budget}</th><th>{t.grid.table}</th></tr>
               </thead>
@@ -90,8 +87,8 @@ export default async function DepartmentPage({ searchParams }: { searchParams: S
                   return (
                     <tr key={i}>
                       <td>
-                        {proj ? <Link className="text-brand-700 hover:underline" href={`/projects/${proj.code}`}>{p.name}</Link> : p.name}
-                        <div className="text-xs text-slate-500">{p.purpose}</div>
+                        {proj ? <TextLink href={`/projects/${proj.code}`}>{p.name}</TextLink> : p.name}
+                        <Hint>{p.purpose}</Hint>
                       </td>
                       <td className="whitespace-nowrap">{p.category}</td>
                       <td className="num">{p.total}</td>
@@ -101,8 +98,7 @@ export default async function DepartmentPage({ searchParams }: { searchParams: S
                   );
                 })}
               </tbody>
-            </table>
-          </div>
+            </Table>
         </Card>
       </div>
 

@@ -7,6 +7,7 @@ import { workingYear } from "@/lib/catalogue/year";
 import { Card, PageHeader } from "@/components/ui/card";
 import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
 import { requireUser } from "@/lib/auth/require";
+import { Button, Label } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -29,7 +30,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
       <PageHeader title={t.nav.catalogue} subtitle={`${f.year} · ${fill(t.common.count, { n: rows.length })}`} />
       <form method="get" role="search" className="mb-5 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-4 lg:grid-cols-7">
         <input type="hidden" name="year" value={f.year} />
-        <label className="text-xs text-slate-600">
+        <Label inline>
           {t.grid.project}
           <select name="table" defaultValue={f.table ?? ""} className={select}>
             <option value="">{t.common.all}</option>
@@ -38,16 +39,16 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
               <option key={p.code} value={p.tableNo}>表{p.tableNo} {p.name}</option>
             ))}
           </select>
-        </label>
-        <label className="text-xs text-slate-600">
+        </Label>
+        <Label inline>
           {t.grid.term}
           <select name="term" defaultValue={f.term ?? ""} className={select}>
             <option value="">{t.common.all}</option>
             <option value="annual">{t.common.annual}</option>
             <option value="long_term">{t.common.longTerm}</option>
           </select>
-        </label>
-        <label className="text-xs text-slate-600">
+        </Label>
+        <Label inline>
           {t.grid.office}
           <select name="org" defaultValue={f.org ?? ""} className={select}>
             <option value="">{t.common.all}</option>
@@ -55,27 +56,27 @@ export default async function CataloguePage({ searchParams }: { searchParams: Se
               <option key={o.id} value={o.id}>{o.shortName ?? o.name}</option>
             ))}
           </select>
-        </label>
-        <label className="text-xs text-slate-600">
+        </Label>
+        <Label inline>
           {t.grid.level1}
           <select name="level1" defaultValue={f.level1 ?? ""} className={select}>
             <option value="">{t.common.all}</option>
             {opts.level1.map((l) => <option key={l} value={l}>{l}</option>)}
           </select>
-        </label>
-        <label className="text-xs text-slate-600">
+        </Label>
+        <Label inline>
           {t.grid.level2}
           <select name="level2" defaultValue={f.level2 ?? ""} className={select}>
             <option value="">{t.common.all}</option>
             {opts.level2.map((l) => <option key={l} value={l}>{l}</option>)}
           </select>
-        </label>
-        <label className="text-xs text-slate-600">
+        </Label>
+        <Label inline>
           {t.common.search}
           <input type="search" name="q" defaultValue={f.q ?? ""} placeholder="开展新闻报道 / 95%" className={select} />
-        </label>
+        </Label>
         <div className="flex items-end gap-2">
-          <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">{t.common.filter}</button>
+          <Button type="submit">{t.common.filter}</Button>
           <Link href="/catalogue" className="rounded px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100">{t.common.reset}</Link>
         </div>
       </form>

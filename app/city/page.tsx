@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
 import { requirePermission } from "@/lib/access/require";
@@ -13,6 +12,7 @@ import { LightBadge } from "@/components/status/light-badge";
 import { LightStrip } from "@/components/status/light-strip";
 import { MonthPicker } from "@/components/status/month-picker";
 import { timeText } from "@/components/ui/time";
+import { Button, Hint, Label, Table, TextLink } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const PAGE = 50;
@@ -60,19 +60,18 @@ export default async function CityPage({ searchParams }: { searchParams: Search 
         <form method="get" action="/city" className="mb-3 flex flex-wrap items-end gap-2">
           <input type="hidden" name="year" value={year} />
           <input type="hidden" name="month" value={month} />
-          <label className="text-xs text-slate-600">{c.search}
+          <Label inline>{c.search}
             <input name="q" defaultValue={q ?? ""} className="mt-1 block w-56 rounded border border-slate-300 px-2 py-1.5 text-sm" />
-          </label>
-          <label className="text-xs text-slate-600">{c.sort}
+          </Label>
+          <Label inline>{c.sort}
             <select name="sort" defaultValue={sort} className="mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5 text-sm">
               {CITY_SORTS.map((s) => <option key={s} value={s}>{c.sorts[s]}</option>)}
             </select>
-          </label>
-          <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">{t.common.filter}</button>
+          </Label>
+          <Button type="submit" variant="secondary">{t.common.filter}</Button>
           <span className="ml-auto text-sm text-slate-600">{fill(c.shown, { from: rows.length ? (p - 1) * PAGE + 1 : 0, to: (p - 1) * PAGE + rows.length, n: sorted.length })}</span>
         </form>
-        <div className="overflow-x-auto">
-          <table className="grid-table" aria-label={c.departments}>
+        <Table label={c.departments}>
             <thead>
               <tr>
                 <th>{c.departments}</th><th className="text-right">{c.indicators}</th><th>{t.report.light}</th>
@@ -83,7 +82,7 @@ export default async function CityPage({ searchParams }: { searchParams: Search 
             <tbody>
               {rows.map((d) => (
                 <tr key={d.id}>
-                  <td className="min-w-52"><Link className="text-brand-700 hover:underline" href={`/city/${encodeURIComponent(d.code)}?year=${year}&month=${month}`}>{d.name}</Link><div className="text-xs text-slate-500">{d.code}</div></td>
+                  <td className="min-w-52"><TextLink href={`/city/${encodeURIComponent(d.code)}?year=${year}&month=${month}`}>{d.name}</TextLink><Hint>{d.code}</Hint></td>
                   <td className="num">{d.indicators}</td>
                   <td><LightStrip counts={d.lights} t={t} /></td>
                   <td className="num">{d.lights.overdue || ""}</td>
@@ -91,18 +90,17 @@ export default async function CityPage({ searchParams }: { searchParams: Search 
                   <td className="num">{d.lights.yellow || ""}</td>
                   <td className="num">{pct(reportingRate(d))}</td>
                   <td className="num">{d.submitted || ""}</td>
-                  <td className="num whitespace-nowrap">{pct(executionRate(d))} <LightBadge light={d.budgetLight} t={t} /><div className="text-xs text-slate-500">{wan(d.spentYuan)} / {wan(d.budgetYuan)} {t.common.wan}</div></td>
+                  <td className="num whitespace-nowrap">{pct(executionRate(d))} <LightBadge light={d.budgetLight} t={t} /><Hint>{wan(d.spentYuan)} / {wan(d.budgetYuan)} {t.common.wan}</Hint></td>
                   <td className="whitespace-nowrap text-sm">{d.selfEval ? `${d.selfEval.total.toFixed(2)}（${d.selfEval.grade}）` : <span className="text-slate-400">{c.notFinalised}</span>}</td>
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+          </Table>
         {pages > 1 && (
           <nav aria-label="pages" className="mt-3 flex items-center gap-3 text-sm">
-            {p > 1 ? <Link className="text-brand-700 hover:underline" href={query({ page: p - 1 })}>← {c.prev}</Link> : <span className="text-slate-400">← {c.prev}</span>}
+            {p > 1 ? <TextLink href={query({ page: p - 1 })}>← {c.prev}</TextLink> : <span className="text-slate-400">← {c.prev}</span>}
             <span className="tabular-nums text-slate-600">{p} / {pages}</span>
-            {p < pages ? <Link className="text-brand-700 hover:underline" href={query({ page: p + 1 })}>{c.next} →</Link> : <span className="text-slate-400">{c.next} →</span>}
+            {p < pages ? <TextLink href={query({ page: p + 1 })}>{c.next} →</TextLink> : <span className="text-slate-400">{c.next} →</span>}
           </nav>
         )}
         <p className="mt-3 text-xs text-slate-500">
@@ -116,7 +114,7 @@ export default async function CityPage({ searchParams }: { searchParams: Search 
 function Figure({ label, value, hint, light }: { label: string; value: string; hint?: string; light?: React.ReactNode }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <div className="text-xs text-slate-500">{label}</div>
+      <Hint>{label}</Hint>
       <div className="mt-1 flex items-center gap-2 text-2xl font-semibold tabular-nums">{value}{light}</div>
       {hint && <div className="mt-0.5 text-xs text-slate-500">{hint}</div>}
     </div>

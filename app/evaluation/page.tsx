@@ -11,6 +11,7 @@ import { selfEvaluation } from "@/lib/reports/self-eval";
 import { latestVersions } from "@/lib/reports/evaluation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Downloads } from "@/components/evaluation/downloads";
+import { Hint } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -37,7 +38,7 @@ export default async function EvaluationIndex({ searchParams }: { searchParams: 
           return (
             <li key={s.scope} className={i === 0 ? "sm:col-span-2 lg:col-span-3" : ""}>
               <Link href={`/evaluation/${s.code}`} className="block h-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">
-                <div className="text-xs text-slate-500">{s.table}{i > 0 && ` · ${s.code}`}</div>
+                <Hint>{s.table}{i > 0 && ` · ${s.code}`}</Hint>
                 <div className="mt-1 font-semibold">{i === 0 ? `${e.department} · ${f?.projectName ?? ""}` : s.name}</div>
                 {f && (
                   <div className="mt-2 flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm">

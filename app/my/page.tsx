@@ -10,6 +10,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { MonthPicker } from "@/components/status/month-picker";
 import { ReportStatusBadge } from "@/components/reporting/report-status-badge";
+import { Hint, Table, TextLink } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -33,7 +34,7 @@ export default async function MyIndicatorsPage({ searchParams }: { searchParams:
       </PageHeader>
       <p className="mb-3 flex flex-wrap gap-3 text-sm">
         {[...new Map(lines.map((l) => [l.org.id, l.org])).values()].map((o) => (
-          <Link key={o.id} className="text-brand-700 hover:underline" href={`/offices/${o.id}?month=${month}`}>{o.shortName ?? o.name} →</Link>
+          <TextLink key={o.id} href={`/offices/${o.id}?month=${month}`}>{o.shortName ?? o.name} →</TextLink>
         ))}
       </p>
       <div className="mb-4 flex flex-wrap gap-2" aria-label={t.report.light}>
@@ -45,8 +46,7 @@ export default async function MyIndicatorsPage({ searchParams }: { searchParams:
       <div className="space-y-5">
         {[...groups.entries()].map(([title, rows]) => (
           <Card key={title} title={title}>
-            <div className="overflow-x-auto">
-              <table className="grid-table">
+            <Table>
                 <thead>
                   <tr>
                     <th className="hidden md:table-cell">{t.grid.level2}</th><th>{t.grid.level3}</th><th>{t.report.office}</th><th className="text-right">{t.report.target}</th>
@@ -65,10 +65,10 @@ export default async function MyIndicatorsPage({ searchParams }: { searchParams:
                       <td className="num">
                         <div className="font-medium">{l.indicator.targetText}</div>
                         {l.shared > 1 && l.target.value != null && l.target.value !== l.indicator.targetValue && (
-                          <div className="text-xs text-slate-500">{t.report.officeShare} {formatNumber(l.target.value, l.target.unit)}</div>
+                          <Hint>{t.report.officeShare} {formatNumber(l.target.value, l.target.unit)}</Hint>
                         )}
                       </td>
-                      <td className="num">{l.latest ? <><span className="text-xs text-slate-500">{fill(t.report.month, { m: l.latest.month })}</span> {l.latest.valueText}</> : "—"}</td>
+                      <td className="num">{l.latest ? <><Hint as="span">{fill(t.report.month, { m: l.latest.month })}</Hint> {l.latest.valueText}</> : "—"}</td>
                       <td className="max-w-72">
                         <LightBadge light={l.status.light} t={t} />
                         <div className="mt-1 text-xs leading-snug text-slate-600">{l.status.explanation.zh}</div>
@@ -85,8 +85,7 @@ export default async function MyIndicatorsPage({ searchParams }: { searchParams:
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+              </Table>
           </Card>
         ))}
       </div>

@@ -10,6 +10,7 @@ import { LightBadge } from "@/components/status/light-badge";
 import { MonthPicker } from "@/components/status/month-picker";
 import { requireUser } from "@/lib/auth/require";
 import { indicatorScope } from "@/lib/auth/scope";
+import { Hint } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -28,7 +29,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
           <li key={p.code}>
             <Link href={`/projects/${p.code}?month=${month}`} className="block h-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">
               <div className="flex items-start justify-between gap-2">
-                <div className="text-xs text-slate-500">表{p.tableNo} · {p.code}</div>
+                <Hint>表{p.tableNo} · {p.code}</Hint>
                 <LightBadge light={lights.projects.get(p.code) ?? "none"} t={t} />
               </div>
               <div className="mt-1 text-base font-semibold text-slate-900">{p.name}</div>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
 import { requirePermission } from "@/lib/access/require";
@@ -9,6 +8,7 @@ import { workingYear } from "@/lib/catalogue/year";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ReviewForm } from "@/components/reporting/review-form";
 import { LightBadge } from "@/components/status/light-badge";
+import { TextLink } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -38,7 +38,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
                   {r.deviationReason && <div><dt className="inline text-slate-500">{t.report.deviationReason}：</dt><dd className="inline">{r.deviationReason}</dd></div>}
                   {r.correctiveMeasure && <div><dt className="inline text-slate-500">{t.report.corrective}：</dt><dd className="inline">{r.correctiveMeasure}</dd></div>}
                   {r.forecastText && <div><dt className="inline text-slate-500">{t.report.forecast}：</dt><dd className="inline">{r.forecastText}{r.likelihood ? `（${r.likelihood}）` : ""}</dd></div>}
-                  <div className="text-xs"><Link className="text-brand-700 hover:underline" href={`/indicators/${r.indicator.id}`}>{r.indicator.goal.project?.name ?? "表11"} · 表{r.indicator.tableNo}</Link></div>
+                  <div className="text-xs"><TextLink href={`/indicators/${r.indicator.id}`}>{r.indicator.goal.project?.name ?? "表11"} · 表{r.indicator.tableNo}</TextLink></div>
                 </dl>
                 <ReviewForm t={t} locale={locale} reportId={r.id} version={r.version} label={`${t.report.review} ${r.indicator.level3} ${office} ${fill(t.report.month, { m: r.month })}`} />
               </div>

@@ -2,6 +2,7 @@
 import { useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { fill, type Locale } from "@/lib/i18n/messages";
+import { Notice } from "@/components/ui/controls";
 
 type Message = { zh: string; en: string };
 export type FormResult = { data: unknown } | { error: { code: string; message: Message; fields?: Record<string, string[]> } };
@@ -77,14 +78,14 @@ export function AdminForm({
         </div>
       )}
       {!compact && saved && result && "data" in result && (
-        <p role="status" className="mt-3 rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        <Notice tone="ok" role="status" className="mt-3">
           ✓ {withData(saved, result.data)}
           {savedLink && (
             <a href={withData(savedLink.href, result.data)} className="ml-2 font-medium text-brand-700 underline">
               {withData(savedLink.label, result.data)}
             </a>
           )}
-        </p>
+        </Notice>
       )}
     </form>
   );

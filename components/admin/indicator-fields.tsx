@@ -1,6 +1,6 @@
 import type { Messages } from "@/lib/i18n/messages";
+import { Label, inputClass } from "@/components/ui/controls";
 
-const input = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 type Values = { level1: string; level2: string; level3: string; targetText: string; basis: string | null };
 
@@ -10,32 +10,32 @@ export function IndicatorFields({ t, values, level1, level2 }: { t: Messages; va
   return (
     <>
       <div className="grid gap-3 sm:grid-cols-2">
-        <label className="block text-xs text-slate-600">
+        <Label>
           {ai.level1}
-          <input name="level1" list="admin-level1" defaultValue={values?.level1 ?? ""} className={input} />
-        </label>
-        <label className="block text-xs text-slate-600">
+          <input name="level1" list="admin-level1" defaultValue={values?.level1 ?? ""} className={inputClass} />
+        </Label>
+        <Label>
           {ai.level2}
-          <input name="level2" list="admin-level2" defaultValue={values?.level2 ?? ""} className={input} />
-        </label>
+          <input name="level2" list="admin-level2" defaultValue={values?.level2 ?? ""} className={inputClass} />
+        </Label>
       </div>
       <datalist id="admin-level1">{level1.map((l) => <option key={l} value={l} />)}</datalist>
       <datalist id="admin-level2">{level2.map((l) => <option key={l} value={l} />)}</datalist>
-      <label className="block text-xs text-slate-600">
+      <Label>
         {ai.level3}
-        <input name="level3" defaultValue={values?.level3 ?? ""} className={input} />
-      </label>
+        <input name="level3" defaultValue={values?.level3 ?? ""} className={inputClass} />
+      </Label>
       <div id="target" className="scroll-mt-4">
-        <label className="block text-xs text-slate-600">
+        <Label>
           {ai.target}
-          <input name="targetText" defaultValue={values?.targetText ?? ""} className={input} />
-        </label>
+          <input name="targetText" defaultValue={values?.targetText ?? ""} className={inputClass} />
+        </Label>
         <p className="mt-1 text-xs text-slate-500">{ai.targetHint}{values ? ` ${ai.reparseHint}` : ""}</p>
       </div>
-      <label className="block text-xs text-slate-600">
+      <Label>
         {ai.basis}
-        <input name="basis" defaultValue={values?.basis ?? ""} className={input} />
-      </label>
+        <input name="basis" defaultValue={values?.basis ?? ""} className={inputClass} />
+      </Label>
     </>
   );
 }

@@ -1,8 +1,9 @@
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { rowAction } from "@/app/admin/tables/actions";
 import { AdminForm } from "./admin-form";
+import { Button, buttonClass } from "@/components/ui/controls";
 
-export const smallButton = "rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-50 disabled:opacity-50";
+export const smallButton = buttonClass("secondary", "xs");
 
 /** 上移 / 下移 / 停用 (or 恢复) for one project, goal or indicator row. */
 export function RowControls({ entity, id, name, retired, canUp = true, canDown = true, t, locale }: { entity: "indicator" | "goal" | "project"; id: number; name: string; retired: boolean; canUp?: boolean; canDown?: boolean; t: Messages; locale: Locale }) {
@@ -14,14 +15,14 @@ export function RowControls({ entity, id, name, retired, canUp = true, canDown =
       {!retired && (
         <>
           {/* The first row cannot go up nor the last down: the button is shown disabled so the row stays aligned. */}
-          <button type="submit" name="op" value="up" disabled={!canUp} className={smallButton} title={`${a.up}：${name}`}>↑ {a.up}</button>
-          <button type="submit" name="op" value="down" disabled={!canDown} className={smallButton} title={`${a.down}：${name}`}>↓ {a.down}</button>
+          <Button type="submit" name="op" value="up" disabled={!canUp} variant="secondary" size="xs" title={`${a.up}：${name}`}>↑ {a.up}</Button>
+          <Button type="submit" name="op" value="down" disabled={!canDown} variant="secondary" size="xs" title={`${a.down}：${name}`}>↓ {a.down}</Button>
         </>
       )}
       {retired ? (
-        <button type="submit" name="op" value="restore" className={`${smallButton} border-emerald-300 text-emerald-800`}>↺ {a.restore}</button>
+        <Button type="submit" name="op" value="restore" variant="secondary" size="xs" className="border-emerald-300 text-emerald-800">↺ {a.restore}</Button>
       ) : (
-        <button type="submit" name="op" value="retire" className={`${smallButton} text-red-700`}>⊘ {a.retire}</button>
+        <Button type="submit" name="op" value="retire" variant="secondary" size="xs" className="text-red-700">⊘ {a.retire}</Button>
       )}
     </AdminForm>
   );

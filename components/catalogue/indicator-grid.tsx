@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Messages } from "@/lib/i18n/messages";
 import type { IndicatorRow } from "@/lib/catalogue/queries";
 import { TargetBadge } from "./target-badge";
@@ -6,6 +5,7 @@ import { LightBadge } from "@/components/status/light-badge";
 import type { Light } from "@/lib/status";
 import { Sparkline } from "@/components/charts/sparkline";
 import { fill } from "@/lib/i18n/messages";
+import { Table, TextLink } from "@/components/ui/controls";
 
 export type Progress = { light: Light; ratio: number | null; explanation: string; reported: number; offices: number; latest: string | null; trend: (number | null)[] };
 
@@ -28,8 +28,7 @@ export function IndicatorGrid({ rows, t, term, progress }: { rows: IndicatorRow[
   const l2 = spans(rows, (r) => `${r.level1}/${r.level2}`);
   const value = (r: IndicatorRow, year: number) => r.values.find((v) => v.year === year)?.printed ?? "";
   return (
-    <div className="overflow-x-auto">
-      <table className="grid-table">
+    <Table>
         <thead>
           <tr>
             <th scope="col">{t.grid.level1}</th>
@@ -63,7 +62,7 @@ export function IndicatorGrid({ rows, t, term, progress }: { rows: IndicatorRow[
               {l1[i] > 0 && <td rowSpan={l1[i]} className="merged">{r.level1}</td>}
               {l2[i] > 0 && <td rowSpan={l2[i]} className="merged">{r.level2}</td>}
               <td className="min-w-48">
-                <Link href={`/indicators/${r.id}`} className="text-brand-700 hover:underline">{r.level3}</Link>
+                <TextLink href={`/indicators/${r.id}`}>{r.level3}</TextLink>
               </td>
               {annual && <td className="num text-slate-600">{value(r, 2022)}</td>}
               {annual && <td className="num text-slate-600">{value(r, 2023)}</td>}
@@ -78,8 +77,7 @@ export function IndicatorGrid({ rows, t, term, progress }: { rows: IndicatorRow[
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+      </Table>
   );
 }
 

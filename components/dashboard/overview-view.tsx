@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { fill, type Locale, type Messages } from "@/lib/i18n/messages";
 import type { overview } from "@/lib/dashboard/overview";
@@ -8,6 +7,7 @@ import type { Light } from "@/lib/status";
 import { Card } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { LightBars, RateBars } from "@/components/charts/charts";
+import { Hint, Table, TextLink } from "@/components/ui/controls";
 
 // The managers' overview of one department: lights by project, category and office, budget
 // against time, the worst shortfalls and reporting completeness. The department's own dashboard
@@ -19,7 +19,7 @@ const cellIcon = { reported: "✓", late: "⏱", missing: "✗", open: "·", fut
 
 export function OverviewView({ o, month, t, locale, linked }: { o: Awaited<ReturnType<typeof overview>>; month: number; t: Messages; locale: Locale; linked: boolean }) {
   const bars = (m: Map<string, LightCounts>) => [...m].map(([name, c]) => ({ name, ...c }));
-  const link = (href: string, text: ReactNode) => (linked ? <Link className="text-brand-700 hover:underline" href={href}>{text}</Link> : text);
+  const link = (href: string, text: ReactNode) => (linked ? <TextLink href={href}>{text}</TextLink> : text);
   return (
     <>
       <section aria-label={t.dashboard.summary} className="mb-5 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -65,14 +65,13 @@ export function OverviewView({ o, month, t, locale, linked }: { o: Awaited<Retur
       <div className="mt-5">
         <Card title={t.dashboard.worst}>
           {o.shortfalls.length === 0 ? <p className="text-sm text-slate-500">{t.dashboard.noShortfall}</p> : (
-            <div className="overflow-x-auto">
-              <table className="grid-table" aria-label={t.dashboard.worst}>
+            <Table label={t.dashboard.worst}>
                 <thead><tr><th>#</th><th>{t.grid.level3}</th><th>{t.report.office}</th><th>{t.report.light}</th><th>{t.dashboard.why}</th><th>{t.report.corrective}</th></tr></thead>
                 <tbody>
                   {o.shortfalls.map((s, i) => (
                     <tr key={`${s.indicator.id}-${s.org.id}`}>
                       <td className="num">{i + 1}</td>
-                      <td className="min-w-48">{link(`/indicators/${s.indicator.id}?month=${month}`, s.indicator.level3)}<div className="text-xs text-slate-500">表{s.indicator.tableNo} · {s.indicator.targetText}</div></td>
+                      <td className="min-w-48">{link(`/indicators/${s.indicator.id}?month=${month}`, s.indicator.level3)}<Hint>表{s.indicator.tableNo} · {s.indicator.targetText}</Hint></td>
                       <td className="whitespace-nowrap text-sm">{s.org.shortName ?? s.org.name}</td>
                       <td className="max-w-80"><LightBadge light={s.light} t={t} /><div className="mt-1 text-xs text-slate-600">{s.status.explanation[locale]}</div></td>
                       <td className="max-w-64 text-sm">{s.report?.deviationReason ?? "—"}</td>
@@ -80,8 +79,7 @@ export function OverviewView({ o, month, t, locale, linked }: { o: Awaited<Retur
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+              </Table>
           )}
         </Card>
       </div>
@@ -91,8 +89,7 @@ export function OverviewView({ o, month, t, locale, linked }: { o: Awaited<Retur
           <div className="mb-2 flex flex-wrap gap-3 text-xs">
             {(["reported", "late", "missing", "open"] as const).map((c) => <span key={c} className={`rounded px-1.5 py-0.5 ${cellStyle[c]}`}>{cellIcon[c]} {t.dashboard.cell[c]}</span>)}
           </div>
-          <div className="overflow-x-auto">
-            <table className="grid-table" aria-label={t.dashboard.completeness}>
+          <Table label={t.dashboard.completeness}>
               <thead><tr><th>{t.report.office}</th>{Array.from({ length: 12 }, (_, i) => <th key={i} className="text-center">{i + 1}</th>)}</tr></thead>
               <tbody>
                 {o.completeness.map((row) => (
@@ -102,8 +99,7 @@ export function OverviewView({ o, month, t, locale, linked }: { o: Awaited<Retur
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+            </Table>
         </Card>
       </div>
     </>

@@ -1,11 +1,11 @@
 "use client";
-import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
 import type { Messages } from "@/lib/i18n/messages";
 import { LIGHT_ORDER, type Light } from "@/lib/status";
 import type { StatusRow } from "@/lib/dashboard/table";
 import { DataTable } from "@/components/ui/data-table";
 import { LightBadge } from "@/components/status/light-badge";
+import { TextLink } from "@/components/ui/controls";
 
 
 export function StatusTable({ rows, t, month }: { rows: StatusRow[]; t: Messages; month: number }) {
@@ -16,7 +16,7 @@ export function StatusTable({ rows, t, month }: { rows: StatusRow[]; t: Messages
     { id: "level2", accessorKey: "level2", header: t.grid.level2 },
     {
       id: "level3", accessorKey: "level3", header: t.grid.level3,
-      cell: (c) => <Link className="text-brand-700 hover:underline" href={`/indicators/${c.row.original.id}?month=${month}`}>{c.row.original.level3}</Link>,
+      cell: (c) => <TextLink href={`/indicators/${c.row.original.id}?month=${month}`}>{c.row.original.level3}</TextLink>,
     },
     { id: "office", accessorKey: "office", header: t.report.office },
     { id: "target", accessorKey: "target", header: t.report.target },

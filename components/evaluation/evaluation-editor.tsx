@@ -6,6 +6,7 @@ import type { SelfEvalRow } from "@/lib/reports/self-eval";
 import { TIER_LABELS } from "@/lib/targets/messages";
 import { saveEvaluationAction } from "@/app/evaluation/[code]/actions";
 import { spans } from "@/components/catalogue/indicator-grid";
+import { Button, Notice } from "@/components/ui/controls";
 
 type Props = {
   scope: string;
@@ -163,9 +164,9 @@ export function EvaluationEditor({ scope, year, version, settings: initial, rows
           {error.fields && <ul className="mt-1 list-disc pl-5 text-xs">{Object.entries(error.fields).map(([k, v]) => <li key={k}>{v.join("；")}</li>)}</ul>}
         </div>
       )}
-      {state && "data" in state && <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800">✓ {e.saved}</p>}
+      {state && "data" in state && <Notice tone="ok" role="status">✓ {e.saved}</Notice>}
       {canEdit ? (
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">{e.save}</button>
+        <Button type="submit" disabled={pending} size="lg">{e.save}</Button>
       ) : (
         <p className="text-sm text-slate-600">{e.readOnly}</p>
       )}

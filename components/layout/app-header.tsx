@@ -5,6 +5,7 @@ import { setLocale, signOutAction } from "@/app/actions";
 import type { YearChoice } from "@/lib/catalogue/working-year";
 import { YearSelect } from "./year-select";
 import { can } from "@/lib/access";
+import { TextLink } from "@/components/ui/controls";
 
 type User = { name: string; role: string } | null;
 
@@ -49,7 +50,7 @@ export function AppHeader({ t, locale, user, years }: { t: Messages; locale: Loc
               <button type="submit" className="text-brand-700 hover:underline">{t.app.signOut}</button>
             </form>
           ) : (
-            <Link href="/login" className="text-brand-700 hover:underline">{t.app.signIn}</Link>
+            <TextLink href="/login">{t.app.signIn}</TextLink>
           )}
         </div>
       </div>

@@ -2,6 +2,7 @@
 import { useActionState, useState } from "react";
 import type { Messages } from "@/lib/i18n/messages";
 import { loginAction } from "@/app/login/actions";
+import { Notice } from "@/components/ui/controls";
 
 export function LoginForm({ t, next }: { t: Messages; next: string }) {
   const [state, action, pending] = useActionState(loginAction, null);
@@ -17,7 +18,7 @@ export function LoginForm({ t, next }: { t: Messages; next: string }) {
       <label className="block text-sm text-slate-700">{t.login.password}
         <input name="password" type="password" autoComplete="current-password" required className={field} />
       </label>
-      {state?.failed && <p role="status" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">{state.limited ? t.login.limited : t.login.failed}</p>}
+      {state?.failed && <Notice tone="error" role="status">{state.limited ? t.login.limited : t.login.failed}</Notice>}
       <button type="submit" disabled={pending} className="w-full rounded bg-brand-600 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-50">{t.login.submit}</button>
     </form>
   );

@@ -4,6 +4,7 @@ import type { Locale, Messages } from "@/lib/i18n/messages";
 import { DEVIATION_CATEGORIES, LIKELIHOODS } from "@/lib/validations/report";
 import { TIER_LABELS } from "@/lib/targets/messages";
 import { saveReportAction } from "@/app/report/[indicatorId]/actions";
+import { Button, FieldError, Notice } from "@/components/ui/controls";
 
 type Initial = {
   valueText: string; note: string; deviationCategories: string[]; deviationReason: string; correctiveMeasure: string; forecastText: string; likelihood: string;
@@ -39,7 +40,7 @@ export function ReportForm({ t, locale, fixed, accumulation, initial, version, l
         ) : (
           <input name="valueText" value={f.valueText} onChange={set("valueText")} className={field} aria-invalid={!!err("valueText")} autoComplete="off" />
         )}
-        {err("valueText") && <span className="mt-1 block text-sm text-red-700">{err("valueText")}</span>}
+        {err("valueText") && <FieldError>{err("valueText")}</FieldError>}
       </label>
       <label className={label}>{t.report.note}
         <textarea name="note" rows={2} value={f.note} onChange={set("note")} className={field} />
@@ -55,14 +56,14 @@ export function ReportForm({ t, locale, fixed, accumulation, initial, version, l
             </label>
           ))}
         </div>
-        {err("deviationCategories") && <span className="mt-1 block text-sm text-red-700">{err("deviationCategories")}</span>}
+        {err("deviationCategories") && <FieldError>{err("deviationCategories")}</FieldError>}
         <label className={`${label} mt-3`}>{t.report.deviationReason}
           <textarea name="deviationReason" rows={2} value={f.deviationReason} onChange={set("deviationReason")} className={field} aria-invalid={!!err("deviationReason")} />
-          {err("deviationReason") && <span className="mt-1 block text-sm text-red-700">{err("deviationReason")}</span>}
+          {err("deviationReason") && <FieldError>{err("deviationReason")}</FieldError>}
         </label>
         <label className={`${label} mt-3`}>{t.report.corrective}
           <textarea name="correctiveMeasure" rows={2} value={f.correctiveMeasure} onChange={set("correctiveMeasure")} className={field} aria-invalid={!!err("correctiveMeasure")} />
-          {err("correctiveMeasure") && <span className="mt-1 block text-sm text-red-700">{err("correctiveMeasure")}</span>}
+          {err("correctiveMeasure") && <FieldError>{err("correctiveMeasure")}</FieldError>}
         </label>
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
@@ -78,17 +79,17 @@ export function ReportForm({ t, locale, fixed, accumulation, initial, version, l
       </div>
       <label className={label}>{t.report.evidence} <span className="font-normal text-slate-500">（PDF / JPG / PNG / XLSX / DOCX，≤10MB）</span>
         <input type="file" name="evidence" multiple accept=".pdf,.jpg,.jpeg,.png,.xlsx,.docx" className="mt-1 block text-sm" />
-        {err("evidence") && <span className="mt-1 block text-sm text-red-700">{err("evidence")}</span>}
+        {err("evidence") && <FieldError>{err("evidence")}</FieldError>}
       </label>
-      {state && "error" in state && <p role="status" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">{state.error.message[locale]}</p>}
+      {state && "error" in state && <Notice tone="error" role="status">{state.error.message[locale]}</Notice>}
       {state && "data" in state && (
-        <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        <Notice tone="ok" role="status">
           ✓ {state.data.status === "submitted" ? t.report.submittedOk : t.report.saved} · {state.data.explanation[locale]}
-        </p>
+        </Notice>
       )}
       <div className="flex gap-2">
-        <button type="submit" name="intent" value="save" disabled={pending} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-50">{t.report.save}</button>
-        <button type="submit" name="intent" value="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">{t.report.submit}</button>
+        <Button type="submit" name="intent" value="save" disabled={pending} variant="secondary">{t.report.save}</Button>
+        <Button type="submit" name="intent" value="submit" disabled={pending}>{t.report.submit}</Button>
       </div>
     </form>
   );

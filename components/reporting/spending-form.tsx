@@ -3,6 +3,7 @@ import { useActionState, useState } from "react";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/messages";
 import { recordSpendingAction } from "@/app/projects/[code]/actions";
+import { Button, Label } from "@/components/ui/controls";
 
 type Sub = { id: number; name: string; versions: Record<number, number> };
 
@@ -22,16 +23,16 @@ export function SpendingForm({ t, locale, year, subs }: { t: Messages; locale: L
           {subs.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
         </select>
       </label>
-      <label className="text-xs text-slate-600">{t.report.reportFor}
+      <Label inline>{t.report.reportFor}
         <select name="month" value={month} onChange={(e) => setMonth(Number(e.target.value))} className={field}>
           {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => <option key={m} value={m}>{fill(t.report.month, { m })}</option>)}
         </select>
-      </label>
-      <label className="text-xs text-slate-600">{t.budget.spentToDate}
+      </Label>
+      <Label inline>{t.budget.spentToDate}
         <input name="spentWan" value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" className={field} />
-      </label>
+      </Label>
       <div className="flex items-center gap-3 sm:col-span-4">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">{t.budget.record}</button>
+        <Button type="submit" disabled={pending}>{t.budget.record}</Button>
         {state && "error" in state && <p role="status" className="text-sm text-red-700">{state.error.message[locale]}</p>}
         {state && "data" in state && <p role="status" className="text-sm text-emerald-800">✓ {t.report.saved}</p>}
       </div>

@@ -13,6 +13,7 @@ import {
   type SortingState,
   type VisibilityState,
 } from "@tanstack/react-table";
+import { Table } from "@/components/ui/controls";
 
 export type DataTableLabels = { columns: string; page: string; prev: string; next: string; rows: string };
 
@@ -79,8 +80,7 @@ export function DataTable<T>({ data, columns, labels, pageSize = 50, caption }: 
           ))}
         </div>
       </details>
-      <div className="overflow-x-auto">
-        <table className="grid-table" aria-label={caption}>
+      <Table label={caption}>
           <thead>
             {table.getHeaderGroups().map((hg) => (
               <tr key={hg.id}>
@@ -107,8 +107,7 @@ export function DataTable<T>({ data, columns, labels, pageSize = 50, caption }: 
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+        </Table>
       <div className="mt-3 flex items-center gap-3 text-sm">
         <button type="button" className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40" disabled={!table.getCanPreviousPage()} onClick={() => table.previousPage()}>{labels.prev}</button>
         <span>{labels.page} {pageIndex + 1} / {Math.max(1, table.getPageCount())} · {data.length} {labels.rows}</span>

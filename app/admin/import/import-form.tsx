@@ -7,11 +7,11 @@ import type { Change, ImportSummary, PreviewResult, Problem, RowPlan } from "@/l
 import { importFileMeta } from "@/lib/validations/import";
 import { Badge } from "@/components/ui/card";
 import { confirmImportAction, previewImportAction } from "./actions";
+import { Button, Hint, Label, Table } from "@/components/ui/controls";
 
 type M = Messages["importer"];
 type Filter = "all" | "attention" | "unchanged";
 
-const primary = "rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50";
 const pill = (on: boolean) => `rounded border px-2 py-1 text-xs ${on ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`;
 
 /** "中文 / English" messages of the shared zod schemas: the reader's half. */
@@ -89,16 +89,16 @@ export function ImportForm({ years, year, locale, m }: { years: number[]; year: 
         }}
       >
         <fieldset disabled={pending} className="flex flex-wrap items-end gap-4">
-          <label className="block text-xs text-slate-600">
+          <Label>
             {m.year}
             <select value={target} onChange={(e) => (setTarget(Number(e.target.value)), setPreview(null))} className="mt-1 block rounded border border-slate-300 bg-white px-2 py-1.5 text-sm">
               {years.map((y) => (
                 <option key={y} value={y}>{fill(m.yearOf, { y })}</option>
               ))}
             </select>
-          </label>
+          </Label>
           {/* The browser's own file button speaks the browser's language; this one speaks the page's. */}
-          <label className="block text-xs text-slate-600">
+          <Label>
             {m.file}
             <input
               ref={input}
@@ -116,8 +116,8 @@ export function ImportForm({ years, year, locale, m }: { years: number[]; year: 
               <span className="font-medium text-brand-700">{m.chooseButton}</span>
               <span className={file ? "text-slate-900" : "text-slate-400"}>{file ? file.name : m.noFile}</span>
             </span>
-          </label>
-          <button type="submit" className={primary}>{pending && phase === "preview" ? m.previewing : m.preview}</button>
+          </Label>
+          <Button type="submit" size="lg">{pending && phase === "preview" ? m.previewing : m.preview}</Button>
         </fieldset>
         <p className="mt-2 text-xs text-slate-500">{m.importHint}</p>
       </form>
@@ -196,9 +196,9 @@ function PreviewView({ p, m, locale, pending, confirming, onConfirm }: { p: Prev
             {c.warnings > 0 && <span className="mt-1 block text-amber-900">⚠ {fill(m.warningsOnly, { n: c.warnings })}</span>}
           </p>
         )}
-        <button type="button" onClick={onConfirm} disabled={!p.canConfirm || pending} aria-describedby="import-decision" className={primary}>
+        <Button type="button" onClick={onConfirm} disabled={!p.canConfirm || pending} aria-describedby="import-decision" size="lg">
           {confirming ? m.confirming : m.confirm}
-        </button>
+        </Button>
       </div>
 
       <div>
@@ -228,7 +228,7 @@ function PreviewView({ p, m, locale, pending, confirming, onConfirm }: { p: Prev
           </div>
         </div>
         <div className="mt-2 max-h-[36rem] overflow-auto rounded border border-slate-200 bg-white">
-          <table className="grid-table" aria-label={m.rows}>
+          <Table scroll={false} label={m.rows}>
             <thead className="sticky top-0">
               <tr><th>{m.col.place}</th><th>{m.col.name}</th><th>{m.col.result}</th><th>{m.col.detail}</th></tr>
             </thead>
@@ -250,7 +250,7 @@ function PreviewView({ p, m, locale, pending, confirming, onConfirm }: { p: Prev
                     <td><Badge tone={a.tone}>{a.icon} {m.action[r.action]}</Badge></td>
                     <td className="min-w-[18rem]">
                       <ul className="space-y-0.5">
-                        {r.action === "create" && <li className="text-xs text-slate-500">{m.newRow}</li>}
+                        {r.action === "create" && <Hint as="li">{m.newRow}</Hint>}
                         {shownChanges.map((ch) => (
                           <li key={ch.field}>
                             <span className="text-slate-500">{FIELD_LABELS[ch.field][locale]}{colon}</span>
@@ -274,7 +274,7 @@ function PreviewView({ p, m, locale, pending, confirming, onConfirm }: { p: Prev
                 );
               })}
             </tbody>
-          </table>
+          </Table>
         </div>
       </div>
 

@@ -9,6 +9,7 @@ import { ownDepartment } from "@/lib/auth/scope";
 import { importPageParams } from "@/lib/validations/import";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ImportForm } from "./import-form";
+import { Hint } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -42,7 +43,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Searc
           <div className="flex flex-wrap items-center gap-3">
             <a href={`${api}&format=xlsx`} download className={`${link} border-brand-600 font-medium text-brand-700`}>⤓ {fill(m.download, { year })}</a>
             <a href={`${api}&format=xlsx&template=1`} download className={link}>⤓ {m.template}</a>
-            <span className="text-xs text-slate-500">{m.templateHint}</span>
+            <Hint as="span">{m.templateHint}</Hint>
           </div>
         </Card>
         <Card title={m.importTitle}>

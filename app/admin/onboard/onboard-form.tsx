@@ -7,13 +7,12 @@ import type { OnboardReview } from "@/lib/onboard/server";
 import { Badge, Card } from "@/components/ui/card";
 import { spans } from "@/components/catalogue/indicator-grid";
 import { confirmOnboardAction, previewOnboardAction } from "./actions";
+import { Button, Hint, Label, Table } from "@/components/ui/controls";
 
 type M = Messages["onboard"];
 type G = Messages["grid"];
 
 const MAX_BYTES = 20 * 1024 * 1024;
-const primary = "rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50";
-const secondary = "rounded border border-slate-300 bg-white px-4 py-2 text-sm text-slate-700 hover:bg-slate-50 disabled:opacity-50";
 const pill = (on: boolean) => `rounded border px-2 py-1 text-xs ${on ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`;
 
 const ACTION: Record<Action, { tone: "blue" | "amber" | "slate"; icon: string; row: string }> = {
@@ -93,7 +92,7 @@ export function OnboardForm({ m, grid, locale }: { m: M; grid: G; locale: Locale
             }}
           >
             <fieldset disabled={pending} className="flex flex-wrap items-end gap-4">
-              <label className="block text-xs text-slate-600">
+              <Label>
                 {m.file}
                 <input
                   ref={input}
@@ -109,8 +108,8 @@ export function OnboardForm({ m, grid, locale }: { m: M; grid: G; locale: Locale
                   <span className="font-medium text-brand-700">{m.chooseButton}</span>
                   <span className={file ? "text-slate-900" : "text-slate-400"}>{file ? file.name : m.noFile}</span>
                 </span>
-              </label>
-              <button type="submit" className={primary}>{pending && phase === "read" ? m.reading : m.read}</button>
+              </Label>
+              <Button type="submit" size="lg">{pending && phase === "read" ? m.reading : m.read}</Button>
             </fieldset>
             <p className="mt-2 text-xs text-slate-500">{m.hint}</p>
           </form>
@@ -140,7 +139,7 @@ export function OnboardForm({ m, grid, locale }: { m: M; grid: G; locale: Locale
 function CountCard({ label, total, c, m }: { label: string; total: number; c: Counts; m: M }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm">
-      <div className="text-xs text-slate-500">{label}</div>
+      <Hint>{label}</Hint>
       <div className="text-xl font-semibold tabular-nums text-slate-900">{total}</div>
       <div className="text-xs text-slate-600">{fill(m.counts, { create: c.create, update: c.update, unchanged: c.unchanged })}</div>
     </div>
@@ -185,8 +184,8 @@ function Review({ r, m, grid, locale, pending, importing, onImport, onCancel }: 
               {warnings > 0 && <span className="mt-1 block text-amber-900">⚠ {fill(m.warningsOnly, { n: warnings })}</span>}
             </p>
           )}
-          <button type="button" onClick={onImport} disabled={!r.canConfirm || nothing || pending} aria-describedby="onboard-decision" className={primary}>{importing ? m.importing : m.importAll}</button>
-          <button type="button" onClick={onCancel} disabled={pending} className={secondary}>{m.cancel}</button>
+          <Button type="button" onClick={onImport} disabled={!r.canConfirm || nothing || pending} aria-describedby="onboard-decision" size="lg">{importing ? m.importing : m.importAll}</Button>
+          <Button type="button" onClick={onCancel} disabled={pending} variant="secondary" size="lg">{m.cancel}</Button>
         </div>
       </Card>
 
@@ -213,7 +212,7 @@ function Review({ r, m, grid, locale, pending, importing, onImport, onCancel }: 
                 <span className="w-14 text-slate-500">表{p.tableNo}</span>
                 <span className="font-mono text-xs text-slate-500">{p.code}</span>
                 <span className="font-medium text-slate-900">{p.name}</span>
-                <span className="text-xs text-slate-500">{m.subProjects} {p.subProjects.length}</span>
+                <Hint as="span">{m.subProjects} {p.subProjects.length}</Hint>
                 <Badge tone={ACTION[p.action].tone}>{ACTION[p.action].icon} {m.action[p.action]}</Badge>
               </li>
             ))}
@@ -264,12 +263,12 @@ function GoalTable({ t, year, m, grid }: { t: PlannedTable; year: number; m: M; 
     <section aria-label={title} data-table={t.key} className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1 border-b border-slate-100 px-4 py-3">
         <h3 className="text-sm font-semibold text-slate-800">{title}</h3>
-        <span className="text-xs text-slate-500">{fill(m.rows, { n: rows.length })}</span>
+        <Hint as="span">{fill(m.rows, { n: rows.length })}</Hint>
         <Badge tone={ACTION[t.action].tone}>{ACTION[t.action].icon} {m.action[t.action]}</Badge>
         {t.goal && <p className="w-full text-xs leading-5 text-slate-600">{t.goal}</p>}
       </header>
       <div className="overflow-x-auto p-3">
-        <table className="grid-table">
+        <Table scroll={false}>
           <thead>
             <tr>
               <th scope="col">{grid.level1}</th>
@@ -323,7 +322,7 @@ function GoalTable({ t, year, m, grid }: { t: PlannedTable; year: number; m: M; 
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
     </section>
   );

@@ -6,8 +6,8 @@ import { Forbidden } from "@/components/layout/forbidden";
 import { listOrgs } from "@/lib/admin/orgs";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ActionForm } from "@/components/admin/accounts/action-form";
-import { field, labelCls } from "@/components/admin/accounts/styles";
 import { createOrgAction } from "./actions";
+import { Hint, Label, Table, TextLink, inputClass } from "@/components/ui/controls";
 
 export default async function OrgsPage() {
   const user = await requirePermission("accounts.manage", "/admin/orgs");
@@ -24,8 +24,7 @@ export default async function OrgsPage() {
       </PageHeader>
       <div className="grid grid-cols-1 items-start gap-5 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <Card title={`${a.allOrgs} · ${orgs.length}`}>
-          <div className="overflow-x-auto">
-            <table className="grid-table" aria-label={a.orgsTitle}>
+          <Table label={a.orgsTitle}>
               <thead>
                 <tr><th>{a.orgName}</th><th>{a.kind}</th><th>{a.code}</th><th>{a.aliases}</th><th className="text-right">{a.indicators}</th><th className="text-right">{a.users}</th></tr>
               </thead>
@@ -36,7 +35,7 @@ export default async function OrgsPage() {
                     <tr key={o.id}>
                       <td style={{ paddingLeft: `${o.depth * 1.25 + 0.5}rem` }}>
                         <Link href={`/admin/orgs/${o.id}`} className="font-medium text-brand-700 hover:underline">{o.shortName ?? o.name}</Link>
-                        {o.shortName && <div className="text-xs text-slate-500">{o.name}</div>}
+                        {o.shortName && <Hint>{o.name}</Hint>}
                       </td>
                       <td><Badge tone={o.kind === "division" ? "slate" : "blue"}>{a.kinds[o.kind as keyof typeof a.kinds] ?? o.kind}</Badge></td>
                       <td className="font-mono text-xs">{o.code ?? "—"}</td>
@@ -50,42 +49,41 @@ export default async function OrgsPage() {
                           {extra.length === 0 && <span className="text-slate-400">—</span>}
                         </span>
                       </td>
-                      <td className="num">{o.indicators ? <Link className="text-brand-700 hover:underline" href={`/catalogue?org=${o.id}`}>{o.indicators}</Link> : 0}</td>
+                      <td className="num">{o.indicators ? <TextLink href={`/catalogue?org=${o.id}`}>{o.indicators}</TextLink> : 0}</td>
                       <td className="num">{o.users}</td>
                     </tr>
                   );
                 })}
               </tbody>
-            </table>
-          </div>
+            </Table>
         </Card>
         <Card title={a.newOrg}>
           <ActionForm action={createOrgAction} label={a.newOrg} submit={a.createOrg} success={a.saved} openLabel={a.manage} openHref="/admin/orgs/{id}" resetOnSuccess locale={locale}>
-            <label className={labelCls}>
+            <Label>
               {a.orgName}
-              <input name="name" required minLength={2} maxLength={100} className={field} />
-            </label>
-            <label className={labelCls}>
+              <input name="name" required minLength={2} maxLength={100} className={inputClass} />
+            </Label>
+            <Label>
               {a.shortName}
-              <input name="shortName" maxLength={40} className={field} />
-            </label>
-            <label className={labelCls}>
+              <input name="shortName" maxLength={40} className={inputClass} />
+            </Label>
+            <Label>
               {a.kind}
-              <select name="kind" defaultValue="division" className={field}>
+              <select name="kind" defaultValue="division" className={inputClass}>
                 <option value="division">{a.kinds.division}</option>
                 <option value="unit">{a.kinds.unit}</option>
               </select>
-            </label>
-            <label className={labelCls}>
+            </Label>
+            <Label>
               {a.parent}
-              <select name="parentId" defaultValue={bureau?.id ?? ""} className={field}>
+              <select name="parentId" defaultValue={bureau?.id ?? ""} className={inputClass}>
                 {parents.map((p) => <option key={p.id} value={p.id}>{"　".repeat(p.depth)}{p.shortName ?? p.name}</option>)}
               </select>
-            </label>
-            <label className={labelCls}>
+            </Label>
+            <Label>
               {a.code}
-              <input name="code" maxLength={32} className={`${field} font-mono`} placeholder="503035" />
-            </label>
+              <input name="code" maxLength={32} className={`${inputClass} font-mono`} placeholder="503035" />
+            </Label>
           </ActionForm>
         </Card>
       </div>

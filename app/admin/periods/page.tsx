@@ -9,6 +9,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { AdminForm } from "@/components/admin/admin-form";
 import { changePeriodAction } from "./actions";
 import { Time, timeText } from "@/components/ui/time";
+import { Table } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -23,7 +24,7 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Sear
     <>
       <PageHeader title={t.periods.title} subtitle={`${year} · ${t.periods.intro}`} />
       <Card>
-        <table className="grid-table">
+        <Table scroll={false}>
           <thead><tr><th>{t.report.reportFor}</th><th>{t.periods.deadline}</th><th>{t.report.light}</th><th></th></tr></thead>
           <tbody>
             {periods.map((p) => (
@@ -43,7 +44,7 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Sear
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </Card>
     </>
   );

@@ -7,6 +7,7 @@ import { workingYear } from "@/lib/catalogue/year";
 import { qualityWithFixes, weightProblems } from "@/lib/admin/quality-fixes";
 import { ownDepartment } from "@/lib/auth/scope";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { TextLink } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -55,7 +56,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Sear
                   <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs">
                     {i.fixes.slice(0, 6).map((f) => (
                       <span key={f.id} className="inline-flex items-center gap-1">
-                        <Link href={f.href} className="text-brand-700 hover:underline">{f.name}</Link>
+                        <TextLink href={f.href}>{f.name}</TextLink>
                         <Link href={f.href} className="rounded border border-brand-600 px-1.5 text-brand-700 hover:bg-brand-50" aria-label={`${a.fix[i.fixAt]}：${f.name}`}>✎ {a.fix[i.fixAt]}</Link>
                       </span>
                     ))}

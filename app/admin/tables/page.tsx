@@ -10,11 +10,10 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { AdminForm } from "@/components/admin/admin-form";
 import { RowControls } from "@/components/admin/row-controls";
 import { createGoalAction, createProjectAction, updateGoalAction, updateProjectAction } from "./actions";
+import { Button, Label, Table, inputClass } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
-const input = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
-const primary = "rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50";
 
 export default async function TablesPage({ searchParams }: { searchParams: Search }) {
   const user = await requirePermission("tables.edit", "/admin/tables");
@@ -63,11 +62,11 @@ export default async function TablesPage({ searchParams }: { searchParams: Searc
           <AdminForm action={createProjectAction} label={a.project.add} locale={locale} redirectTo={`/admin/tables?year=${year}&table={tableNo}`}>
             <input type="hidden" name="year" value={year} />
             <div className="grid gap-3 sm:grid-cols-3">
-              <label className="block text-xs text-slate-600">{a.project.code}<input name="code" required className={input} /></label>
-              <label className="block text-xs text-slate-600">{a.project.name}<input name="name" required className={input} /></label>
-              <label className="block text-xs text-slate-600">{a.project.unit}<input name="executingUnitText" className={input} /></label>
+              <Label>{a.project.code}<input name="code" required className={inputClass} /></Label>
+              <Label>{a.project.name}<input name="name" required className={inputClass} /></Label>
+              <Label>{a.project.unit}<input name="executingUnitText" className={inputClass} /></Label>
             </div>
-            <button type="submit" className={primary}>{a.save}</button>
+            <Button type="submit">{a.save}</Button>
           </AdminForm>
         </Card>
       ) : !view.found ? (
@@ -90,10 +89,10 @@ export default async function TablesPage({ searchParams }: { searchParams: Searc
                 <AdminForm action={updateProjectAction} label={a.project.edit} locale={locale} saved={a.saved} className="mt-2">
                   <input type="hidden" name="projectId" value={view.project.id} />
                   <div className="grid gap-3 sm:grid-cols-2">
-                    <label className="block text-xs text-slate-600">{a.project.name}<input name="name" defaultValue={view.project.name} className={input} /></label>
-                    <label className="block text-xs text-slate-600">{a.project.unit}<input name="executingUnitText" defaultValue={view.project.executingUnitText ?? ""} className={input} /></label>
+                    <Label>{a.project.name}<input name="name" defaultValue={view.project.name} className={inputClass} /></Label>
+                    <Label>{a.project.unit}<input name="executingUnitText" defaultValue={view.project.executingUnitText ?? ""} className={inputClass} /></Label>
                   </div>
-                  <button type="submit" className={primary}>{a.save}</button>
+                  <Button type="submit">{a.save}</Button>
                 </AdminForm>
               </details>
             </Card>
@@ -114,15 +113,15 @@ export default async function TablesPage({ searchParams }: { searchParams: Searc
                   <summary className="cursor-pointer text-sm text-brand-700">{a.editGoal}</summary>
                   <AdminForm action={updateGoalAction} label={`${a.editGoal}：${title}`} locale={locale} saved={a.saved} className="mt-2">
                     <input type="hidden" name="goalId" value={g.id} />
-                    <label className="block text-xs text-slate-600">{a.goalText}<textarea name="text" rows={3} defaultValue={g.text} className={input} /></label>
-                    <button type="submit" className={primary}>{a.save}</button>
+                    <Label>{a.goalText}<textarea name="text" rows={3} defaultValue={g.text} className={inputClass} /></Label>
+                    <Button type="submit">{a.save}</Button>
                   </AdminForm>
                 </details>
                 <div className="mt-3 overflow-x-auto">
                   {g.indicators.length === 0 ? (
                     <p className="text-sm text-slate-500">{a.noIndicators}</p>
                   ) : (
-                    <table className="grid-table" aria-label={title}>
+                    <Table scroll={false} label={title}>
                       <thead>
                         <tr><th>{a.col.no}</th><th>{a.col.level1}</th><th>{a.col.level2}</th><th>{a.col.level3}</th><th>{a.col.target}</th><th>{a.col.offices}</th><th>{a.col.actions}</th></tr>
                       </thead>
@@ -162,7 +161,7 @@ export default async function TablesPage({ searchParams }: { searchParams: Searc
                           </tr>
                         ))}
                       </tbody>
-                    </table>
+                    </Table>
                   )}
                 </div>
                 {!g.retiredAt && (
@@ -180,16 +179,16 @@ export default async function TablesPage({ searchParams }: { searchParams: Searc
                 <input type="hidden" name="year" value={year} />
                 <input type="hidden" name="projectId" value={view.project?.id ?? ""} />
                 <div className="grid gap-3 sm:grid-cols-4">
-                  <label className="block text-xs text-slate-600">
+                  <Label>
                     {a.term}
-                    <select name="term" defaultValue="annual" className={input}>
+                    <select name="term" defaultValue="annual" className={inputClass}>
                       <option value="annual">{a.annual}</option>
                       <option value="long_term">{a.longTerm}</option>
                     </select>
-                  </label>
-                  <label className="block text-xs text-slate-600 sm:col-span-3">{a.goalText}<textarea name="text" rows={2} className={input} /></label>
+                  </Label>
+                  <label className="block text-xs text-slate-600 sm:col-span-3">{a.goalText}<textarea name="text" rows={2} className={inputClass} /></label>
                 </div>
-                <button type="submit" className={primary}>{a.add}</button>
+                <Button type="submit">{a.add}</Button>
               </AdminForm>
             </Card>
           )}

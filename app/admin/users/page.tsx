@@ -9,9 +9,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { ActionForm } from "@/components/admin/accounts/action-form";
 import { OfficePicker } from "@/components/admin/accounts/office-picker";
 import { RoleBadge, StatusBadge } from "@/components/admin/accounts/role-badge";
-import { field, labelCls } from "@/components/admin/accounts/styles";
 import { createUserAction } from "./actions";
 import { timeText } from "@/components/ui/time";
+import { Label, Table, inputClass } from "@/components/ui/controls";
 
 export default async function UsersPage() {
   const user = await requirePermission("accounts.manage", "/admin/users");
@@ -26,8 +26,7 @@ export default async function UsersPage() {
       </PageHeader>
       <div className="grid grid-cols-1 items-start gap-5 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <Card title={`${a.allUsers} · ${users.length}`}>
-          <div className="overflow-x-auto">
-            <table className="grid-table" aria-label={a.usersTitle}>
+          <Table label={a.usersTitle}>
               <thead>
                 <tr>
                   <th>{a.username}</th><th>{a.name}</th><th>{a.role}</th><th>{a.offices}</th><th>{a.status}</th><th>{a.token}</th><th>{a.lastSignIn}</th><th></th>
@@ -47,31 +46,30 @@ export default async function UsersPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+            </Table>
         </Card>
         <Card title={a.newUser}>
           <ActionForm action={createUserAction} label={a.newUser} submit={a.create} success={a.created} oneTime={a.oneTime} openLabel={a.open} openHref="/admin/users/{id}" resetOnSuccess locale={locale}>
-            <label className={labelCls}>
+            <Label>
               {a.username}
-              <input name="username" required minLength={2} maxLength={64} autoComplete="off" className={`${field} font-mono`} />
-            </label>
-            <label className={labelCls}>
+              <input name="username" required minLength={2} maxLength={64} autoComplete="off" className={`${inputClass} font-mono`} />
+            </Label>
+            <Label>
               {a.name}
-              <input name="name" required maxLength={64} autoComplete="off" className={field} />
-            </label>
-            <label className={labelCls}>
+              <input name="name" required maxLength={64} autoComplete="off" className={inputClass} />
+            </Label>
+            <Label>
               {a.role}
-              <select name="role" defaultValue="reporter" className={field}>
+              <select name="role" defaultValue="reporter" className={inputClass}>
                 {DEPARTMENT_ROLES.map((r) => <option key={r} value={r}>{a.roles[r]}</option>)}
               </select>
-            </label>
+            </Label>
             <OfficePicker choices={choices} t={t} />
             <div>
-              <label className={labelCls}>
+              <Label>
                 {a.password}
-                <input name="password" type="text" minLength={PASSWORD_MIN} maxLength={256} autoComplete="new-password" aria-describedby="new-user-password-hint" className={`${field} font-mono`} />
-              </label>
+                <input name="password" type="text" minLength={PASSWORD_MIN} maxLength={256} autoComplete="new-password" aria-describedby="new-user-password-hint" className={`${inputClass} font-mono`} />
+              </Label>
               <p id="new-user-password-hint" className="mt-1 text-xs text-slate-500">{a.passwordHint}</p>
             </div>
           </ActionForm>

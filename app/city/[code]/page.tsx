@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
@@ -12,6 +11,7 @@ import { workingYear } from "@/lib/catalogue/year";
 import { PageHeader } from "@/components/ui/card";
 import { OverviewView } from "@/components/dashboard/overview-view";
 import { MonthPicker } from "@/components/status/month-picker";
+import { TextLink } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -30,7 +30,7 @@ export default async function CityDepartmentPage({ params, searchParams }: { par
       <PageHeader title={dept.name} subtitle={`${dept.code} · ${year} · ${t.report.asOf} ${fill(t.report.month, { m: month })}`}>
         <MonthPicker year={year} month={month} t={t} path={`/city/${encodeURIComponent(dept.code)}`} />
       </PageHeader>
-      <p className="mb-4 text-sm"><Link href={`/city?year=${year}&month=${month}`} className="text-brand-700 hover:underline">← {t.city.back}</Link></p>
+      <p className="mb-4 text-sm"><TextLink href={`/city?year=${year}&month=${month}`}>← {t.city.back}</TextLink></p>
       <OverviewView o={o} month={month} t={t} locale={locale} linked={false} />
     </>
   );

@@ -8,6 +8,7 @@ import { statusTableParams } from "@/lib/validations/status-table";
 import { workingYear } from "@/lib/catalogue/year";
 import { Card, PageHeader } from "@/components/ui/card";
 import { StatusTable } from "@/components/dashboard/status-table";
+import { Button, Label } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const LIGHTS = ["red", "yellow", "overdue", "blue", "green", "nodata", "pending", "none"] as const;
@@ -32,26 +33,26 @@ export default async function StatusTablePage({ searchParams }: { searchParams: 
       </PageHeader>
       <form method="get" role="search" className="mb-5 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-4 lg:grid-cols-7">
         <input type="hidden" name="year" value={p.year} />
-        <label className="text-xs text-slate-600">{t.report.asOf}
+        <Label inline>{t.report.asOf}
           <select name="month" defaultValue={p.month} className={select}>{Array.from({ length: 12 }, (_, i) => i + 1).map((m) => <option key={m} value={m}>{fill(t.report.month, { m })}</option>)}</select>
-        </label>
-        <label className="text-xs text-slate-600">{t.report.light}
+        </Label>
+        <Label inline>{t.report.light}
           <select name="light" defaultValue={p.light ?? ""} className={select}><option value="">{t.common.all}</option>{LIGHTS.map((l) => <option key={l} value={l}>{t.light[l]}</option>)}</select>
-        </label>
-        <label className="text-xs text-slate-600">{t.grid.project}
+        </Label>
+        <Label inline>{t.grid.project}
           <select name="table" defaultValue={p.table ?? ""} className={select}><option value="">{t.common.all}</option><option value="11">表11 部门整体</option>{opts.projects.map((x) => <option key={x.code} value={x.tableNo}>表{x.tableNo} {x.name}</option>)}</select>
-        </label>
-        <label className="text-xs text-slate-600">{t.report.office}
+        </Label>
+        <Label inline>{t.report.office}
           <select name="org" defaultValue={p.org ?? ""} className={select}><option value="">{t.common.all}</option>{opts.orgs.map((o) => <option key={o.id} value={o.id}>{o.shortName ?? o.name}</option>)}</select>
-        </label>
-        <label className="text-xs text-slate-600">{t.grid.level1}
+        </Label>
+        <Label inline>{t.grid.level1}
           <select name="level1" defaultValue={p.level1 ?? ""} className={select}><option value="">{t.common.all}</option>{opts.level1.map((l) => <option key={l} value={l}>{l}</option>)}</select>
-        </label>
-        <label className="text-xs text-slate-600">{t.common.search}
+        </Label>
+        <Label inline>{t.common.search}
           <input type="search" name="q" defaultValue={p.q ?? ""} className={select} />
-        </label>
+        </Label>
         <div className="flex items-end gap-2">
-          <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">{t.common.filter}</button>
+          <Button type="submit">{t.common.filter}</Button>
           <Link href="/dashboard/indicators" className="rounded px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100">{t.common.reset}</Link>
         </div>
       </form>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
@@ -16,6 +15,7 @@ import { FinaliseForm } from "@/components/evaluation/finalise-form";
 import { Downloads } from "@/components/evaluation/downloads";
 import { timeText } from "@/components/ui/time";
 import { can } from "@/lib/access";
+import { Hint, TextLink } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -41,7 +41,7 @@ export default async function SelfEvalPage({ params, searchParams }: { params: P
       <PageHeader title={`${def.title} · ${d.projectName}`} subtitle={`${d.year} · ${d.department}${d.kind === "project" ? ` · ${d.unit}` : ""}`}>
         <Downloads href={api} label={`${e.download} ${e.current}`} />
       </PageHeader>
-      <p className="mb-4 text-sm"><Link href="/evaluation" className="text-brand-700 hover:underline">← {e.title}</Link></p>
+      <p className="mb-4 text-sm"><TextLink href="/evaluation">← {e.title}</TextLink></p>
 
       <div className="grid gap-5 lg:grid-cols-3">
         <div className="space-y-5 lg:col-span-2">
@@ -70,7 +70,7 @@ export default async function SelfEvalPage({ params, searchParams }: { params: P
                 {versions.map((v) => (
                   <li key={v.number} className="text-sm">
                     <div className="font-medium">{fill(e.version, { n: v.number })} · {n2(v.total)}（{v.grade}）</div>
-                    <div className="text-xs text-slate-500">{fill(e.finalisedBy, { who: v.finalisedBy, at: timeText(v.finalisedAt) })}{v.note ? ` · ${v.note}` : ""}</div>
+                    <Hint>{fill(e.finalisedBy, { who: v.finalisedBy, at: timeText(v.finalisedAt) })}{v.note ? ` · ${v.note}` : ""}</Hint>
                     <Downloads href={`${api}&version=${v.number}`} label={fill(e.version, { n: v.number })} small />
                   </li>
                 ))}

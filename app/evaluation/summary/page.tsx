@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
 import { requirePermission } from "@/lib/access/require";
@@ -11,6 +10,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { LightBars, ScoreBars } from "@/components/charts/charts";
 import { Downloads } from "@/components/evaluation/downloads";
+import { TextLink } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -29,7 +29,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Sear
       <PageHeader title={`${e.summary} · ${s.department}`} subtitle={`${year}`}>
         <Downloads href={`/api/v1/summary?year=${year}`} label={e.download} />
       </PageHeader>
-      <p className="mb-4 text-sm"><Link href="/evaluation" className="text-brand-700 hover:underline">← {e.title}</Link></p>
+      <p className="mb-4 text-sm"><TextLink href="/evaluation">← {e.title}</TextLink></p>
       <div className="grid gap-5 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Card title={e.total}>
@@ -64,7 +64,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Sear
                 {s.forms.map((f) => (
                   <tr key={f.scope}>
                     <td>{f.tableNo}</td>
-                    <td><Link className="text-brand-700 hover:underline" href={href(f.scope)}>{f.name}</Link>{f.problems > 0 && <span className="ml-2 text-xs text-amber-800">⚠ {f.problems}</span>}</td>
+                    <td><TextLink href={href(f.scope)}>{f.name}</TextLink>{f.problems > 0 && <span className="ml-2 text-xs text-amber-800">⚠ {f.problems}</span>}</td>
                     <td className="num font-semibold">{n2(f.total)}</td>
                     <td>{f.grade}</td>
                     <td className="num">{pct(f.rate)}</td>

@@ -16,6 +16,7 @@ import { ReportStatusBadge } from "@/components/reporting/report-status-badge";
 import { listRevisions } from "@/lib/admin/revisions";
 import { Time, timeText } from "@/components/ui/time";
 import { can } from "@/lib/access";
+import { Table, TextLink } from "@/components/ui/controls";
 
 export default async function IndicatorPage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
@@ -41,7 +42,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link className="text-brand-700 hover:underline" href={ind.goal.project ? `/projects/${ind.goal.project.code}` : "/"}>← {where}</Link>
+        <TextLink href={ind.goal.project ? `/projects/${ind.goal.project.code}` : "/"}>← {where}</TextLink>
       </p>
       <PageHeader title={ind.level3} subtitle={`${where} · ${ind.term === "annual" ? t.common.annual : t.common.longTerm} · ${ind.level1} / ${ind.level2}`}>
         {can(user.role, "tables.edit") && (
@@ -97,8 +98,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
           <div className="lg:col-span-3">
             <Card title={`${t.indicatorPage.reports} · ${fill(t.common.count, { n: ctx.ind.reports.length })}`}>
               {ctx.ind.reports.length === 0 ? <p className="text-sm text-slate-500">{t.report.notReported}</p> : (
-                <div className="overflow-x-auto">
-                  <table className="grid-table" aria-label={t.indicatorPage.reports}>
+                <Table label={t.indicatorPage.reports}>
                     <thead><tr><th>{t.report.reportFor}</th><th>{t.report.office}</th><th className="text-right">{t.report.value}</th><th>{t.report.light}</th><th>{t.report.deviation}</th><th>{t.report.evidence}</th></tr></thead>
                     <tbody>
                       {ctx.ind.reports.map((r) => (
@@ -119,8 +119,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
                         </tr>
                       ))}
                     </tbody>
-                  </table>
-                </div>
+                  </Table>
               )}
             </Card>
           </div>
@@ -129,8 +128,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
       {revisions.length > 0 && (
         <div className="mt-5">
           <Card title={ai.history}>
-            <div className="overflow-x-auto">
-              <table className="grid-table" aria-label={ai.history}>
+            <Table label={ai.history}>
                 <thead><tr><th>{ai.revised}</th><th>{ai.docNo}</th><th>{ai.approvedOn}</th><th>{ai.by}</th><th>{ai.note}</th></tr></thead>
                 <tbody>
                   {revisions.map((r) => (
@@ -143,8 +141,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+              </Table>
           </Card>
         </div>
       )}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
@@ -10,6 +9,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { MonthPicker } from "@/components/status/month-picker";
 import { Time } from "@/components/ui/time";
+import { Table, TextLink } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -34,7 +34,7 @@ export default async function OfficePage({ params, searchParams }: { params: Pro
             {v.owed.length === 0 && <li className="text-slate-500">—</li>}
             {v.owed.map((l) => (
               <li key={l.indicator.id} className="flex justify-between gap-2">
-                <Link className="text-brand-700 hover:underline" href={`/indicators/${l.indicator.id}?month=${month}`}>{l.indicator.level3}</Link>
+                <TextLink href={`/indicators/${l.indicator.id}?month=${month}`}>{l.indicator.level3}</TextLink>
                 <LightBadge light={l.status.light} t={t} />
               </li>
             ))}
@@ -45,7 +45,7 @@ export default async function OfficePage({ params, searchParams }: { params: Pro
             {v.returned.length === 0 && <li className="text-slate-500">—</li>}
             {v.returned.map((r) => (
               <li key={r.id}>
-                <Link className="text-brand-700 hover:underline" href={`/indicators/${r.indicator.id}`}>{r.indicator.level3}</Link> · {fill(t.report.month, { m: r.month })} · {r.valueText}
+                <TextLink href={`/indicators/${r.indicator.id}`}>{r.indicator.level3}</TextLink> · {fill(t.report.month, { m: r.month })} · {r.valueText}
                 {r.reviewComment && <div className="text-xs text-red-700">{t.report.comment}：{r.reviewComment}</div>}
               </li>
             ))}
@@ -54,22 +54,20 @@ export default async function OfficePage({ params, searchParams }: { params: Pro
       </div>
       <div className="mt-5">
         <Card title={`${t.office.indicators} · ${fill(t.common.count, { n: v.lines.length })}`}>
-          <div className="overflow-x-auto">
-            <table className="grid-table" aria-label={t.office.indicators}>
+          <Table label={t.office.indicators}>
               <thead><tr><th>{t.grid.table}</th><th>{t.grid.level3}</th><th className="text-right">{t.report.target}</th><th className="text-right">{t.report.latest}</th><th>{t.report.light}</th></tr></thead>
               <tbody>
                 {v.lines.map((l) => (
                   <tr key={l.indicator.id}>
                     <td className="whitespace-nowrap">表{l.indicator.tableNo}</td>
-                    <td><Link className="text-brand-700 hover:underline" href={`/indicators/${l.indicator.id}?month=${month}`}>{l.indicator.level3}</Link></td>
+                    <td><TextLink href={`/indicators/${l.indicator.id}?month=${month}`}>{l.indicator.level3}</TextLink></td>
                     <td className="num">{l.indicator.targetText}</td>
                     <td className="num">{l.latest ? `${fill(t.report.month, { m: l.latest.month })} ${l.latest.valueText}` : "—"}</td>
                     <td className="max-w-80"><LightBadge light={l.status.light} t={t} /><div className="mt-1 text-xs text-slate-600">{l.status.explanation[locale]}</div></td>
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+            </Table>
         </Card>
       </div>
     </>

@@ -15,6 +15,7 @@ import { monthParams } from "@/lib/validations/month";
 import { workingYear } from "@/lib/catalogue/year";
 import { MonthPicker } from "@/components/status/month-picker";
 import { can } from "@/lib/access";
+import { Hint, Table } from "@/components/ui/controls";
 
 type Detail = { fund_sources?: { name: string; amount: string | null }[]; attribute?: string; category?: string };
 type Amounts = Record<string, string | null>;
@@ -46,11 +47,11 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
       <PageHeader title={p.name} subtitle={`${year} · 表${p.tableNo} · ${p.code} · ${fill(t.project.indicators, { n: nIndicators })}`}>
         <div className="flex items-end gap-4">
           <div className="text-sm" aria-label={t.report.light}>
-            <div className="text-xs text-slate-500">{t.project.indicatorLight}（{fill(t.report.month, { m: month })}）</div>
+            <Hint>{t.project.indicatorLight}（{fill(t.report.month, { m: month })}）</Hint>
             <LightBadge light={lights.projects.get(p.code) ?? "none"} t={t} />
           </div>
           <div className="text-sm">
-            <div className="text-xs text-slate-500">{t.project.budgetLight}</div>
+            <Hint>{t.project.budgetLight}</Hint>
             <LightBadge light={budgetNow?.status.light ?? "nodata"} t={t} title={budgetNow?.status.explanation[locale]} />
           </div>
           <MonthPicker year={year} month={month} t={t} path={`/projects/${p.code}`} />
@@ -69,7 +70,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           <p className="mt-3 text-xs leading-relaxed text-slate-500">{p.budgetHistory}</p>
         </Card>
         <Card title={t.project.sources}>
-          <table className="grid-table">
+          <Table scroll={false}>
             <tbody>
               {(detail.fund_sources ?? []).map((s, i) => (
                 <tr key={i}>
@@ -78,16 +79,16 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </Card>
         <Card title={`表10 · ${t.common.wan}`}>
-          <table className="grid-table">
+          <Table scroll={false}>
             <tbody>
               {amountKeys.filter((k) => amounts[k]).map((k) => (
                 <tr key={k}><td>{t.project.amount[k]}</td><td className="num">{amounts[k]}</td></tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </Card>
       </div>
 
@@ -100,8 +101,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
       <div className="mt-5">
         <Card title={t.budget.title}>
           {execution.months.length === 0 ? <p className="text-sm text-slate-500">{t.budget.none}</p> : (
-            <div className="overflow-x-auto">
-              <table className="grid-table">
+            <Table>
                 <thead><tr><th>{t.report.reportFor}</th><th className="text-right">{t.budget.spent}</th><th className="text-right">{t.budget.rate}</th><th className="text-right">{t.budget.time}</th><th>{t.report.light}</th></tr></thead>
                 <tbody>
                   {execution.months.map((m) => (
@@ -114,8 +114,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+              </Table>
           )}
           {writable.length > 0 && (
             <div className="mt-4 border-t border-slate-100 pt-4">
@@ -149,8 +148,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
 type Sub = { id: number; code: string; name: string; unitText: string; amountsJson: string };
 function SubProjects({ rows, t }: { rows: Sub[]; t: Messages }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="grid-table">
+    <Table>
         <thead>
           <tr>
             <th>{t.project.code}</th><th>{t.grid.project}</th><th>{t.project.subUnit}</th>
@@ -170,7 +168,6 @@ function SubProjects({ rows, t }: { rows: Sub[]; t: Messages }) {
             );
           })}
         </tbody>
-      </table>
-    </div>
+      </Table>
   );
 }

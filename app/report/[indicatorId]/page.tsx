@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
@@ -16,6 +15,7 @@ import { ReportForm } from "@/components/reporting/report-form";
 import { ReportStatusBadge } from "@/components/reporting/report-status-badge";
 import { Time } from "@/components/ui/time";
 import { can } from "@/lib/access";
+import { Hint, Notice, TextLink } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -48,7 +48,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
 
   return (
     <>
-      <p className="mb-2 text-sm"><Link className="text-brand-700 hover:underline" href={`/my?month=${month}`}>← {t.report.my}</Link></p>
+      <p className="mb-2 text-sm"><TextLink href={`/my?month=${month}`}>← {t.report.my}</TextLink></p>
       <PageHeader title={ind.level3} subtitle={`${where} · ${ind.level1} / ${ind.level2} · ${orgName?.shortName ?? orgName?.name ?? ""} · ${year}年${month}月`} />
       <div className="grid gap-5 lg:grid-cols-3">
         <Card title={t.report.target}>
@@ -87,9 +87,9 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         <div className="lg:col-span-2">
           <Card title={`${fill(t.report.month, { m: month })} · ${t.report.value}`} actions={current ? <ReportStatusBadge status={current.status} t={t} suffix={fill(t.report.revision, { n: current.revision })} /> : undefined}>
             {current?.status === "returned" && current.reviewComment && (
-              <p className="mb-3 rounded bg-red-50 px-3 py-2 text-sm text-red-800">{t.report.comment}：{current.reviewComment}</p>
+              <Notice tone="error" className="mb-3">{t.report.comment}：{current.reviewComment}</Notice>
             )}
-            {current?.status === "approved" && <p className="mb-3 rounded bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t.report.locked}</p>}
+            {current?.status === "approved" && <Notice tone="ok" className="mb-3">{t.report.locked}</Notice>}
             {canWrite ? (
               <ReportForm
                 t={t}
@@ -112,7 +112,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
                 <h3 className="text-sm font-semibold">{t.report.evidence}</h3>
                 <ul className="mt-1 space-y-1 text-sm">
                   {evidence.map((e) => (
-                    <li key={e.id}><a className="text-brand-700 hover:underline" href={`/api/v1/evidence/${e.id}`}>{e.fileName}</a> <span className="text-xs text-slate-500">{Math.ceil(e.size / 1024)} KB · {fill(t.report.month, { m: e.report.month })}</span></li>
+                    <li key={e.id}><a className="text-brand-700 hover:underline" href={`/api/v1/evidence/${e.id}`}>{e.fileName}</a> <Hint as="span">{Math.ceil(e.size / 1024)} KB · {fill(t.report.month, { m: e.report.month })}</Hint></li>
                   ))}
                 </ul>
               </div>

@@ -1,10 +1,9 @@
 "use client";
 import { useState, useTransition, type FormEvent, type ReactNode } from "react";
-import Link from "next/link";
 import type { ActionResult } from "@/lib/actions/mutation";
 import type { Locale } from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/messages";
-import { primary, secondary } from "./styles";
+import { Button, TextLink } from "@/components/ui/controls";
 
 type Data = { id?: number; username?: string; password?: string | null };
 type State = ActionResult<unknown> | null;
@@ -76,7 +75,7 @@ export function ActionForm({
             </ul>
           )}
           {error.fields?.confirm && confirmLabel && (
-            <button type="submit" name="confirm" value="1" disabled={pending} className={`${secondary} mt-2`}>{confirmLabel}</button>
+            <Button type="submit" name="confirm" value="1" disabled={pending} variant="secondary" className="mt-2">{confirmLabel}</Button>
           )}
         </div>
       )}
@@ -89,11 +88,11 @@ export function ActionForm({
             </p>
           )}
           {openLabel && openHref && data.id != null && (
-            <p className="mt-1"><Link className="text-brand-700 hover:underline" href={openHref.replace("{id}", String(data.id))}>{openLabel} →</Link></p>
+            <p className="mt-1"><TextLink href={openHref.replace("{id}", String(data.id))}>{openLabel} →</TextLink></p>
           )}
         </div>
       )}
-      {submit && <button type="submit" disabled={pending} className={primary}>{submit}</button>}
+      {submit && <Button type="submit" disabled={pending}>{submit}</Button>}
     </form>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
@@ -9,8 +8,8 @@ import { Badge, Card, Field, PageHeader } from "@/components/ui/card";
 import { ActionForm } from "@/components/admin/accounts/action-form";
 import { AuditList } from "@/components/admin/accounts/audit-list";
 import { RoleBadge, StatusBadge } from "@/components/admin/accounts/role-badge";
-import { field, labelCls, small } from "@/components/admin/accounts/styles";
 import { addAliasAction, removeAliasAction, renameOrgAction } from "../actions";
+import { Button, Hint, Label, TextLink, inputClass } from "@/components/ui/controls";
 
 export default async function OrgPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
@@ -24,29 +23,29 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
   const a = t.accounts;
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/admin/orgs" className="text-brand-700 hover:underline">{a.backOrgs}</Link></p>
+      <p className="mb-2 text-sm"><TextLink href="/admin/orgs">{a.backOrgs}</TextLink></p>
       <PageHeader title={org.shortName ?? org.name} subtitle={org.shortName ? org.name : undefined}>
         <Badge tone={org.kind === "division" ? "slate" : "blue"}>{a.kinds[org.kind as keyof typeof a.kinds] ?? org.kind}</Badge>
       </PageHeader>
       <dl className="mb-5 grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-4">
         <Field label={a.code}>{org.code ?? "—"}</Field>
-        <Field label={a.parent}>{org.parent ? <Link className="text-brand-700 hover:underline" href={`/admin/orgs/${org.parent.id}`}>{org.parent.shortName ?? org.parent.name}</Link> : "—"}</Field>
-        <Field label={a.indicators}>{row?.indicators ? <Link className="text-brand-700 hover:underline" href={`/catalogue?org=${org.id}`}>{row.indicators} · {a.viewIndicators} →</Link> : 0}</Field>
+        <Field label={a.parent}>{org.parent ? <TextLink href={`/admin/orgs/${org.parent.id}`}>{org.parent.shortName ?? org.parent.name}</TextLink> : "—"}</Field>
+        <Field label={a.indicators}>{row?.indicators ? <TextLink href={`/catalogue?org=${org.id}`}>{row.indicators} · {a.viewIndicators} →</TextLink> : 0}</Field>
         <Field label={a.users}>{users.length}</Field>
       </dl>
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
         <Card title={a.rename}>
           <ActionForm action={renameOrgAction} label={a.rename} submit={t.common.save} success={a.saved} locale={locale}>
             <input type="hidden" name="orgId" value={org.id} />
-            <label className={labelCls}>
+            <Label>
               {a.orgName}
-              <input name="name" required minLength={2} maxLength={100} defaultValue={org.name} className={field} />
-            </label>
-            <label className={labelCls}>
+              <input name="name" required minLength={2} maxLength={100} defaultValue={org.name} className={inputClass} />
+            </Label>
+            <Label>
               {a.shortName}
-              <input name="shortName" maxLength={40} defaultValue={org.shortName ?? ""} className={field} />
-            </label>
-            <p className="text-xs text-slate-500">{a.renameHint}</p>
+              <input name="shortName" maxLength={40} defaultValue={org.shortName ?? ""} className={inputClass} />
+            </Label>
+            <Hint as="p">{a.renameHint}</Hint>
           </ActionForm>
         </Card>
         <Card title={a.aliases}>
@@ -61,7 +60,7 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
                 {!x.own && (
                   <ActionForm action={removeAliasAction} label={`${a.remove} ${x.alias}`} locale={locale} className="shrink-0">
                     <input type="hidden" name="aliasId" value={x.id} />
-                    <button type="submit" className={small}>{a.remove}</button>
+                    <Button type="submit" variant="secondary" size="sm">{a.remove}</Button>
                   </ActionForm>
                 )}
               </li>
@@ -69,10 +68,10 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
           </ul>
           <ActionForm action={addAliasAction} label={a.addAlias} submit={a.add} success={a.aliasAdded} confirmLabel={a.addAnyway} resetOnSuccess locale={locale}>
             <input type="hidden" name="orgId" value={org.id} />
-            <label className={labelCls}>
+            <Label>
               {a.addAlias}
-              <input name="alias" required minLength={2} maxLength={100} className={field} />
-            </label>
+              <input name="alias" required minLength={2} maxLength={100} className={inputClass} />
+            </Label>
           </ActionForm>
         </Card>
         <Card title={a.orgUsers}>
@@ -80,7 +79,7 @@ export default async function OrgPage({ params }: { params: Promise<{ id: string
             <ul className="space-y-1.5 text-sm">
               {users.map((u) => (
                 <li key={u.id} className="flex flex-wrap items-center gap-2">
-                  <Link className="text-brand-700 hover:underline" href={`/admin/users/${u.id}`}>{u.name}</Link>
+                  <TextLink href={`/admin/users/${u.id}`}>{u.name}</TextLink>
                   <span className="font-mono text-xs text-slate-500">{u.username}</span>
                   <RoleBadge role={u.role} t={t} />
                   {u.disabled && <StatusBadge disabled t={t} />}

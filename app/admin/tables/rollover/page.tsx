@@ -8,6 +8,7 @@ import { workingYear } from "@/lib/catalogue/year";
 import { Card, PageHeader } from "@/components/ui/card";
 import { AdminForm } from "@/components/admin/admin-form";
 import { rolloverAction } from "../actions";
+import { Button, TextLink } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -23,7 +24,7 @@ export default async function RolloverPage({ searchParams }: { searchParams: Sea
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link className="text-brand-700 hover:underline" href={`/admin/tables?year=${view.from}`}>← {t.adminTables.title}</Link>
+        <TextLink href={`/admin/tables?year=${view.from}`}>← {t.adminTables.title}</TextLink>
       </p>
       <PageHeader title={r.title} subtitle={fill(r.intro, vars)}>
         {view.years.length > 1 && (
@@ -71,7 +72,7 @@ export default async function RolloverPage({ searchParams }: { searchParams: Sea
                   ))}
                 </ul>
               </fieldset>
-              <button type="submit" disabled={!!view.existing} className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">{r.submit}</button>
+              <Button type="submit" disabled={!!view.existing} size="lg">{r.submit}</Button>
             </AdminForm>
           </Card>
         </div>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
@@ -12,9 +11,9 @@ import { ActionForm } from "@/components/admin/accounts/action-form";
 import { OfficePicker } from "@/components/admin/accounts/office-picker";
 import { AuditList } from "@/components/admin/accounts/audit-list";
 import { RoleBadge, StatusBadge } from "@/components/admin/accounts/role-badge";
-import { danger, field, labelCls, secondary } from "@/components/admin/accounts/styles";
 import { resetPasswordAction, revokeTokenAction, setUserStatusAction, updateUserAction } from "../actions";
 import { timeText } from "@/components/ui/time";
+import { Button, Label, TextLink, inputClass } from "@/components/ui/controls";
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
@@ -29,7 +28,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const self = u.id === user.id;
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/admin/users" className="text-brand-700 hover:underline">{a.back}</Link></p>
+      <p className="mb-2 text-sm"><TextLink href="/admin/users">{a.back}</TextLink></p>
       <PageHeader title={`${u.name}`} subtitle={`${a.username} ${u.username}${self ? ` ${a.you}` : ""}`}>
         <div className="flex gap-2"><RoleBadge role={u.role} t={t} /><StatusBadge disabled={u.disabled} t={t} /></div>
       </PageHeader>
@@ -43,16 +42,16 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <Card title={a.roleAndOffices}>
           <ActionForm action={updateUserAction} label={a.roleAndOffices} submit={t.common.save} success={a.saved} locale={locale}>
             <input type="hidden" name="userId" value={u.id} />
-            <label className={labelCls}>
+            <Label>
               {a.name}
-              <input name="name" required maxLength={64} defaultValue={u.name} className={field} />
-            </label>
-            <label className={labelCls}>
+              <input name="name" required maxLength={64} defaultValue={u.name} className={inputClass} />
+            </Label>
+            <Label>
               {a.role}
-              <select name="role" defaultValue={u.role} className={field}>
+              <select name="role" defaultValue={u.role} className={inputClass}>
                 {DEPARTMENT_ROLES.map((r) => <option key={r} value={r}>{a.roles[r]}</option>)}
               </select>
-            </label>
+            </Label>
             <OfficePicker choices={choices} selected={u.orgs.map((o) => o.id)} t={t} />
           </ActionForm>
         </Card>
@@ -61,10 +60,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <ActionForm action={resetPasswordAction} label={a.resetPassword} submit={a.reset} success={a.resetDone} oneTime={a.newOneTime} resetOnSuccess locale={locale}>
               <input type="hidden" name="userId" value={u.id} />
               <div>
-                <label className={labelCls}>
+                <Label>
                   {a.newPassword}
-                  <input name="password" type="text" minLength={PASSWORD_MIN} maxLength={256} autoComplete="new-password" aria-describedby="reset-hint" className={`${field} font-mono`} />
-                </label>
+                  <input name="password" type="text" minLength={PASSWORD_MIN} maxLength={256} autoComplete="new-password" aria-describedby="reset-hint" className={`${inputClass} font-mono`} />
+                </Label>
                 <p id="reset-hint" className="mt-1 text-xs text-slate-500">{a.resetHint}</p>
               </div>
             </ActionForm>
@@ -77,9 +76,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               <ActionForm action={setUserStatusAction} label={a.access} locale={locale}>
                 <input type="hidden" name="userId" value={u.id} />
                 {u.disabled ? (
-                  <button type="submit" name="action" value="enable" className={secondary}>{a.enable}</button>
+                  <Button type="submit" name="action" value="enable" variant="secondary">{a.enable}</Button>
                 ) : (
-                  <button type="submit" name="action" value="disable" className={danger}>{a.disable}</button>
+                  <Button type="submit" name="action" value="disable" variant="danger">{a.disable}</Button>
                 )}
               </ActionForm>
             )}
@@ -88,7 +87,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             {u.hasToken ? (
               <ActionForm action={revokeTokenAction} label={a.revoke} locale={locale}>
                 <input type="hidden" name="userId" value={u.id} />
-                <button type="submit" className={danger}>{a.revoke}</button>
+                <Button type="submit" variant="danger">{a.revoke}</Button>
               </ActionForm>
             ) : (
               <p className="text-sm text-slate-600">{a.tokenNone}</p>

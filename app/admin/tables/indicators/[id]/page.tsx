@@ -9,12 +9,10 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { TargetBadge } from "@/components/catalogue/target-badge";
 import { AdminForm } from "@/components/admin/admin-form";
 import { IndicatorFields } from "@/components/admin/indicator-fields";
-import { smallButton } from "@/components/admin/row-controls";
 import { assignOfficeAction, officeRowAction, reviseTargetAction, rowAction, setAggregationAction, updateIndicatorAction } from "../../actions";
 import { Time, timeText } from "@/components/ui/time";
+import { Button, Hint, Label, Notice, Table, TextLink, inputClass } from "@/components/ui/controls";
 
-const input = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
-const primary = "rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50";
 
 export default async function EditIndicatorPage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
@@ -37,7 +35,7 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link className="text-brand-700 hover:underline" href={`/admin/tables?year=${ind.year}&table=${ind.tableNo}`}>← {ai.back}</Link>
+        <TextLink href={`/admin/tables?year=${ind.year}&table=${ind.tableNo}`}>← {ai.back}</TextLink>
       </p>
       <PageHeader title={ind.level3} subtitle={`${ai.title} · ${ind.year} · ${where} · ${term} · ${ind.level1} / ${ind.level2}`}>
         <div className="flex items-center gap-2 text-sm">
@@ -59,7 +57,7 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
                 {ai.unparsed} <Link href={`/indicators/${ind.id}#override`} className="font-medium text-brand-700 underline">{ai.confirmParse}</Link>
               </p>
             )}
-            <button type="submit" className={primary}>{a.save}</button>
+            <Button type="submit">{a.save}</Button>
           </AdminForm>
         </Card>
 
@@ -67,7 +65,7 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
           <p className="mb-3 text-sm text-slate-600">{ai.officesHint}</p>
           {ind.officeText && <p className="mb-2 text-xs text-slate-500">{fill(ai.printedOffice, { text: ind.officeText })}</p>}
           {ind.orgs.length === 0 ? (
-            <p role="note" className="mb-3 rounded bg-red-50 px-3 py-2 text-sm text-red-800">⚠ {ai.noOffices}</p>
+            <Notice tone="error" role="note" className="mb-3">⚠ {ai.noOffices}</Notice>
           ) : (
             <ul className="mb-3 divide-y divide-slate-100 rounded border border-slate-200">
               {ind.orgs.map((o) => (
@@ -80,8 +78,8 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
                       <option value="lead">{ai.lead}</option>
                       <option value="support">{ai.support}</option>
                     </select>
-                    <button type="submit" name="op" value="save" className={smallButton}>{a.save}</button>
-                    <button type="submit" name="op" value="remove" className={`${smallButton} text-red-700`}>{ai.remove}</button>
+                    <Button type="submit" name="op" value="save" variant="secondary" size="xs">{a.save}</Button>
+                    <Button type="submit" name="op" value="remove" variant="secondary" size="xs" className="text-red-700">{ai.remove}</Button>
                   </AdminForm>
                 </li>
               ))}
@@ -90,9 +88,9 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
           <AdminForm action={assignOfficeAction} label={ai.addOffice} locale={locale} saved={a.saved} resetOnSuccess>
             <input type="hidden" name="indicatorId" value={ind.id} />
             <div className="grid gap-3 sm:grid-cols-[1fr_auto]">
-              <label className="block text-xs text-slate-600">
+              <Label>
                 {ai.chooseOffice}
-                <select name="organizationId" defaultValue="" className={input}>
+                <select name="organizationId" defaultValue="" className={inputClass}>
                   <option value="">—</option>
                   {kinds.map((k) => (
                     <optgroup key={k} label={ai.kinds[k]}>
@@ -102,16 +100,16 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
                     </optgroup>
                   ))}
                 </select>
-              </label>
-              <label className="block text-xs text-slate-600">
+              </Label>
+              <Label>
                 {ai.role}
-                <select name="role" defaultValue={ind.orgs.length ? "support" : "lead"} className={input}>
+                <select name="role" defaultValue={ind.orgs.length ? "support" : "lead"} className={inputClass}>
                   <option value="lead">{ai.lead}</option>
                   <option value="support">{ai.support}</option>
                 </select>
-              </label>
+              </Label>
             </div>
-            <button type="submit" className={primary}>{ai.addOffice}</button>
+            <Button type="submit">{ai.addOffice}</Button>
           </AdminForm>
         </Card>
 
@@ -124,22 +122,21 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
           <AdminForm action={reviseTargetAction} label={ai.addRevision} locale={locale} saved={a.saved} resetOnSuccess>
             <input type="hidden" name="indicatorId" value={ind.id} />
             <div className="grid gap-3 sm:grid-cols-3">
-              <label className="block text-xs text-slate-600">{ai.newTarget}<input name="targetText" className={input} /></label>
-              <label className="block text-xs text-slate-600">{ai.docNo}<input name="docNo" placeholder={ai.docNoHint} className={input} /></label>
-              <label className="block text-xs text-slate-600">{ai.approvedOn}<input name="approvedOn" type="date" className={input} /></label>
+              <Label>{ai.newTarget}<input name="targetText" className={inputClass} /></Label>
+              <Label>{ai.docNo}<input name="docNo" placeholder={ai.docNoHint} className={inputClass} /></Label>
+              <Label>{ai.approvedOn}<input name="approvedOn" type="date" className={inputClass} /></Label>
             </div>
-            <label className="block text-xs text-slate-600">{ai.note}<input name="note" className={input} /></label>
-            <button type="submit" className={primary}>{ai.addRevision}</button>
+            <Label>{ai.note}<input name="note" className={inputClass} /></Label>
+            <Button type="submit">{ai.addRevision}</Button>
           </AdminForm>
           {revisions.length > 0 && (
-            <div className="mt-4 overflow-x-auto">
-              <table className="grid-table" aria-label={ai.history}>
+            <Table label={ai.history} className="mt-4">
                 <caption className="mb-1 text-left text-sm font-semibold text-slate-800">{ai.history}</caption>
                 <thead><tr><th>{ai.revised}</th><th>{ai.docNo}</th><th>{ai.approvedOn}</th><th>{ai.by}</th><th>{ai.at}</th></tr></thead>
                 <tbody>
                   {revisions.map((r) => (
                     <tr key={r.id}>
-                      <td className="whitespace-nowrap">{r.targetText} {r.effective && <Badge tone="green">{ai.effective}</Badge>}{r.note && <div className="text-xs text-slate-500">{r.note}</div>}</td>
+                      <td className="whitespace-nowrap">{r.targetText} {r.effective && <Badge tone="green">{ai.effective}</Badge>}{r.note && <Hint>{r.note}</Hint>}</td>
                       <td>{r.docNo}</td>
                       <td className="tabular-nums whitespace-nowrap">{r.approvedOn}</td>
                       <td className="whitespace-nowrap">{r.by}</td>
@@ -147,8 +144,7 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+              </Table>
           )}
         </Card>
 
@@ -158,24 +154,24 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
             <AdminForm action={setAggregationAction} label={ai.aggregation} locale={locale} saved={a.saved}>
               <input type="hidden" name="indicatorId" value={ind.id} />
               <div className="grid gap-3 sm:grid-cols-2">
-                <label className="block text-xs text-slate-600">
+                <Label>
                   {ai.accumulation}
-                  <select name="accumulation" defaultValue={view.accumulationChoice} className={input}>
+                  <select name="accumulation" defaultValue={view.accumulationChoice} className={inputClass}>
                     <option value="auto">{fill(ai.accumulationAuto, { v: accumulationLabel })}</option>
                     <option value="cumulative">{ai.cumulative}</option>
                     <option value="level">{ai.level}</option>
                   </select>
-                </label>
-                <label className="block text-xs text-slate-600">
+                </Label>
+                <Label>
                   {ai.combine}
-                  <select name="aggregation" defaultValue={ind.aggregation} className={input}>
+                  <select name="aggregation" defaultValue={ind.aggregation} className={inputClass}>
                     <option value="auto">{ai.combineAuto}</option>
                     <option value="sum">{ai.sum}</option>
                     <option value="mean">{ai.mean}</option>
                   </select>
-                </label>
+                </Label>
               </div>
-              <button type="submit" className={primary}>{a.save}</button>
+              <Button type="submit">{a.save}</Button>
             </AdminForm>
           </Card>
 
@@ -186,7 +182,7 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
               <input type="hidden" name="entity" value="indicator" />
               <input type="hidden" name="id" value={ind.id} />
               {ind.retiredAt ? (
-                <button type="submit" name="op" value="restore" className={primary}>↺ {ai.restoreButton}</button>
+                <Button type="submit" name="op" value="restore">↺ {ai.restoreButton}</Button>
               ) : (
                 <button type="submit" name="op" value="retire" className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-50">⊘ {ai.retireButton}</button>
               )}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getMessages } from "@/lib/i18n/server";
 import { fill } from "@/lib/i18n/messages";
@@ -9,6 +8,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { AdminForm } from "@/components/admin/admin-form";
 import { IndicatorFields } from "@/components/admin/indicator-fields";
 import { createIndicatorAction } from "../../actions";
+import { Button, TextLink } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -26,7 +26,7 @@ export default async function NewIndicatorPage({ searchParams }: { searchParams:
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link className="text-brand-700 hover:underline" href={`/admin/tables?year=${goal.year}&table=${goal.tableNo}`}>← {a.indicator.back}</Link>
+        <TextLink href={`/admin/tables?year=${goal.year}&table=${goal.tableNo}`}>← {a.indicator.back}</TextLink>
       </p>
       <PageHeader title={a.indicator.create} subtitle={fill(a.indicator.createIn, { where })} />
       <div className="max-w-2xl">
@@ -34,7 +34,7 @@ export default async function NewIndicatorPage({ searchParams }: { searchParams:
           <AdminForm action={createIndicatorAction} label={a.indicator.create} locale={locale} redirectTo="/admin/tables/indicators/{id}#offices">
             <input type="hidden" name="goalId" value={goal.id} />
             <IndicatorFields t={t} level1={view.level1} level2={view.level2} />
-            <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">{a.save}</button>
+            <Button type="submit">{a.save}</Button>
           </AdminForm>
         </Card>
       </div>
