@@ -48,5 +48,5 @@ describe("API tokens", () => {
     expect(cli(["token", "revoke", "--user", "jiangan"]).code).toBe(0);
     expect(await apiUser(req(token))).toBeNull();
     expect(cli(["token", "create", "--user", "nobody"]).code).not.toBe(0);
-  });
+  }, 120_000);
 });

@@ -11,6 +11,9 @@ import type { CurrentUser } from "../lib/auth";
 import { AppError, asResult } from "../lib/actions/errors";
 import { audited, DomainError, mutate } from "../lib/actions/mutation";
 import { apiResult } from "../lib/api/http";
+
+/** Tests that spawn the CLI (a fresh Node + Prisma each run) get room on a busy machine. */
+const CLI_TIMEOUT = 120_000;
 import { tablesFile, writeImport } from "../lib/import/db";
 import { previewImport } from "../lib/import/server";
 import { rollover } from "../lib/admin/rollover";
@@ -66,7 +69,7 @@ describe("one AppError", () => {
     const c = cli(["rollover", "--from", "2023", "--to", "2024"]);
     expect(c.code).toBe(1);
     expect(c.stderr).toMatch(/^error: 2024 already has tables .*\n2024年已有指标表/);
-  });
+  }, CLI_TIMEOUT);
 
   it("from a mutation (formerly DomainError): action result and API status; nothing written", async () => {
     const before = await prisma.auditLog.count();
@@ -130,13 +133,15 @@ describe("two departments: the CLI names one", () => {
     await other.drop();
   });
 
-  it("export indicators refuses without --dept in one bilingual line listing the codes (exit 2)", () => {
+  it("export indicators refuses without --dept in one bilingual line listing the codes (exit 2)", async () => {
+    // Every department the installation holds is listed (earlier test files may have left their own).
+    const codes = (await prisma.department.findMany({ select: { code: true }, orderBy: { code: "asc" } })).map((d) => d.code);
+    expect(codes).toEqual(expect.arrayContaining([seededCode, "599"]));
     const r = cli(["export", "indicators", "--year", "2024"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    const codes = [seededCode, "599"].sort();
     expect(r.stderr).toBe(`error: 有多个部门，请用 --dept 指定其一：${codes.join("、")} / there are several departments: name one with --dept CODE (${codes.join(", ")})\n`);
-  });
+  }, CLI_TIMEOUT);
 
   it("export indicators --dept exports that department's indicators only", () => {
     const theirs = cli(["export", "indicators", "--year", "2024", "--dept", "599"]);
@@ -147,7 +152,7 @@ describe("two departments: the CLI names one", () => {
     const ours = (JSON.parse(seeded.stdout) as { indicators: { level3: string }[] }).indicators;
     expect(ours).toHaveLength(262);
     expect(ours.some((i) => i.level3.startsWith("其他部门指标"))).toBe(false);
-  });
+  }, CLI_TIMEOUT);
 
   it("token create (a CLI write) leaves its audit row in the same transaction as the change", async () => {
     const u = other.users.manager;
@@ -159,5 +164,5 @@ describe("two departments: the CLI names one", () => {
     expect(JSON.parse(audit.after as string)).toEqual({ username: u.username, via: "cli" });
     expect(cli(["token", "revoke", "--user", u.username]).code).toBe(0);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: u.id } })).apiTokenHash).toBeNull();
-  });
+  }, CLI_TIMEOUT);
 });

@@ -15,6 +15,8 @@ export function rollover(input: unknown, user?: CurrentUser | null) {
     user,
     schema: rolloverInput,
     roles: rolesFor("tables.edit"),
+    // Copies a whole year of rows: well past Prisma's 5 s default on PostgreSQL under load.
+    timeout: 120_000,
     run: async (tx, me, i) => {
       const summary = await copyYear(tx, ownDepartment(me), i);
       // Each department rolls over on its own: the audit row says whose tables were copied.
