@@ -61,7 +61,8 @@ describe(`crash safety (${engineName(engine)}): SIGKILL during a burst of submis
     const timings: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const batch = app.slots.filter((s) => !sent.has(slotKey(s))).slice(0, PER_ROUND);
-      let killed = false;
+      let killed = false; // the SIGKILL is decided and sent
+      let dead = false; // the server process has exited
       let acks = 0;
       let lost = 0; // requests that died with the server (no response)
       const unexpected: string[] = [];
@@ -82,7 +83,9 @@ describe(`crash safety (${engineName(engine)}): SIGKILL during a burst of submis
               acked.set(slotKey(slot), s);
               if (++acks >= KILL_AFTER && !killed) {
                 killed = true;
-                killing = server.kill("SIGKILL");
+                killing = server.kill("SIGKILL").then(() => {
+                  dead = true;
+                });
               }
             } else unexpected.push(`${res.status} ${JSON.stringify(res.json)}`);
           } catch {
@@ -90,7 +93,9 @@ describe(`crash safety (${engineName(engine)}): SIGKILL during a burst of submis
             lost++;
           }
         },
-        () => killed,
+        // Keep sending until the process is gone: with group commit a whole batch is answered at
+        // once, so stopping at the decision could leave nothing in flight when the signal lands.
+        () => dead,
       );
       await (killing as Promise<void> | null);
       const burstMs = Date.now() - t0;
