@@ -35,8 +35,31 @@ class DurableSqlite extends PrismaBetterSqlite3 {
     await adapter.executeScript(SQLITE_PRAGMAS);
     // The adapter keeps its connection in a public field its type does not declare.
     this.connection = (adapter as unknown as { client: Database.Database }).client;
+    if (process.env.JIXIAO_SQL_STATS) countStatements(this.connection);
     return adapter;
   }
+}
+
+/** Diagnostics (JIXIAO_SQL_STATS=1, or a period in ms): every 5 s, the statements prepared on this connection since the last line, by text. */
+function countStatements(conn: Database.Database) {
+  const counts = new Map<string, number>();
+  const prepare = conn.prepare.bind(conn);
+  conn.prepare = ((sql: string) => {
+    const k = sql.replace(/\s+/g, " ").slice(0, 90);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+    return prepare(sql);
+  }) as typeof conn.prepare;
+  setInterval(() => {
+    if (!counts.size) return;
+    console.log(`[sql] ${JSON.stringify(Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).slice(0, 12)))}`);
+    counts.clear();
+  }, statsPeriod()).unref();
+}
+
+/** JIXIAO_SQL_STATS: "1" for a line every 5 s, or the period in ms (the system tests' check of group commit). */
+export function statsPeriod(): number {
+  const v = Number(process.env.JIXIAO_SQL_STATS);
+  return v > 1 ? v : 5000;
 }
 
 export function createPrisma(url: string = env.DATABASE_URL): Db {
@@ -51,7 +74,13 @@ export function createPrisma(url: string = env.DATABASE_URL): Db {
   return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
 }
 
-const sqliteAdapters = new WeakMap<object, DurableSqlite>();
+/**
+ * Which clients are SQLite ones, and their adapters. On the global object, like the client itself:
+ * Next bundles this module into several chunks (the proxy's, each route's), each with its own
+ * module scope, while `prisma` below is one per process; a module-level map would know only the
+ * client its own chunk created, and the others would silently lose the hot path and group commit.
+ */
+const sqliteAdapters: WeakMap<object, DurableSqlite> = ((globalThis as unknown as { jixiaoSqliteAdapters?: WeakMap<object, DurableSqlite> }).jixiaoSqliteAdapters ??= new WeakMap());
 
 /**
  * The better-sqlite3 connection under a SQLite client (null on PostgreSQL, or before the client's

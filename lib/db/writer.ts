@@ -2,7 +2,7 @@
 // group commit; on PostgreSQL, a transaction of its own (the server commits concurrent
 // transactions in parallel and groups their WAL flushes itself).
 import { groupCommitter } from "./group-commit";
-import { isSqlite, prisma, sqliteConnection, type Db } from "./prisma";
+import { isSqlite, prisma, sqliteConnection, statsPeriod, type Db } from "./prisma";
 
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -13,7 +13,8 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  */
 const LIMITS = { maxWait: 30_000, timeout: 60_000 };
 
-const committers = new WeakMap<Db, ReturnType<typeof groupCommitter<Tx>>>();
+/** One writer per client and process, on the global object: Next bundles this module into several chunks (lib/db/prisma.ts). */
+const committers: WeakMap<Db, ReturnType<typeof groupCommitter<Tx>>> = ((globalThis as unknown as { jixiaoCommitters?: WeakMap<Db, ReturnType<typeof groupCommitter<Tx>>> }).jixiaoCommitters ??= new WeakMap());
 
 function committerOf(db: Db) {
   let c = committers.get(db);
@@ -28,6 +29,15 @@ function committerOf(db: Db) {
       },
     });
     committers.set(db, c);
+    if (process.env.JIXIAO_SQL_STATS) {
+      let last = { batches: 0, units: 0 };
+      const stats = c.stats;
+      setInterval(() => {
+        const now = stats();
+        if (now.batches !== last.batches) console.log(`[group commit] ${now.batches - last.batches} batches, ${now.units - last.units} writes`);
+        last = now;
+      }, statsPeriod()).unref();
+    }
   }
   return c;
 }

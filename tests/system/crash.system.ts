@@ -23,7 +23,8 @@ describe(`crash safety (${engineName(engine)}): SIGKILL during a burst of submis
   beforeAll(async () => {
     app = await seededApp(engine);
     expect(app.slots.length).toBeGreaterThan(ROUNDS * PER_ROUND + 10);
-    server = new AppServer({ port: port(1), databaseUrl: app.url });
+    // JIXIAO_SQL_STATS: the server says how many writes each second's commits carried (group commit, SQLite).
+    server = new AppServer({ port: port(1), databaseUrl: app.url, env: { JIXIAO_SQL_STATS: "1000" } });
     await server.start();
   });
 
@@ -114,10 +115,32 @@ describe(`crash safety (${engineName(engine)}): SIGKILL during a burst of submis
 
     // The restarted server takes new work and serves the acknowledged reports.
     const fresh = app.slots.find((s) => !sent.has(slotKey(s)))!;
-    const res = await postReport(server.url, app.tokens[fresh.reporter], reportBody(fresh, 99_999));
+    const freshBody = reportBody(fresh, 99_999);
+    sent.set(slotKey(fresh), { slot: fresh, n: 99_999, valueText: freshBody.valueText, intent: "submit" });
+    const res = await postReport(server.url, app.tokens[fresh.reporter], freshBody);
     expect(res.status).toBe(201);
     const mine = await fetch(`${server.url}/api/v1/indicators?year=${YEAR}&month=12`, { headers: { authorization: `Bearer ${app.tokens.jiangan}` } });
     expect(mine.status).toBe(200);
     console.log(`[crash ${engine}] ${timings.join("\n  ")}`);
+  });
+
+  it("the production server groups concurrent submissions into shared commits (SQLite) and answers each", async () => {
+    const rest = app.slots.filter((s) => !sent.has(slotKey(s))).slice(0, 120);
+    expect(rest.length).toBeGreaterThanOrEqual(60);
+    const from = server.output.length;
+    const statuses: number[] = [];
+    await pool(rest, IN_FLIGHT, async (slot, i) => {
+      const body = reportBody(slot, 50_000 + i, 0, "submit");
+      sent.set(slotKey(slot), { slot, n: 50_000 + i, valueText: body.valueText, intent: "submit" });
+      statuses.push((await postReport(server.url, app.tokens[slot.reporter], body)).status);
+    });
+    expect(statuses.filter((s) => s === 201)).toHaveLength(rest.length);
+    if (engine !== "sqlite") return; // PostgreSQL: a transaction per write (the server groups WAL flushes itself)
+    await new Promise((r) => setTimeout(r, 1_500)); // the next stats line (JIXIAO_SQL_STATS=1000)
+    const lines = [...server.output.slice(from).matchAll(/\[group commit\] (\d+) batches, (\d+) writes/g)].map((m) => ({ batches: Number(m[1]), writes: Number(m[2]) }));
+    const total = lines.reduce((a, l) => ({ batches: a.batches + l.batches, writes: a.writes + l.writes }), { batches: 0, writes: 0 });
+    // Every write went through the group committer, and on average several shared a commit.
+    expect(total.writes).toBeGreaterThanOrEqual(rest.length);
+    expect(total.batches).toBeLessThan(rest.length / 2);
   });
 });
