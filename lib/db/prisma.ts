@@ -44,11 +44,11 @@ class DurableSqlite extends PrismaBetterSqlite3 {
 function countStatements(conn: Database.Database) {
   const counts = new Map<string, number>();
   const prepare = conn.prepare.bind(conn);
-  conn.prepare = ((sql: string) => {
+  conn.prepare = (sql: string) => {
     const k = sql.replace(/\s+/g, " ").slice(0, 90);
     counts.set(k, (counts.get(k) ?? 0) + 1);
     return prepare(sql);
-  }) as typeof conn.prepare;
+  };
   setInterval(() => {
     if (!counts.size) return;
     console.log(`[sql] ${JSON.stringify(Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).slice(0, 12)))}`);
