@@ -2,6 +2,7 @@
 //
 //   npm run bench -- [--scale 1] [--port 3310] [--no-build] [--reps 100] [--budget 60] [--duration 10]
 //                    [--connections 32] [--submit-requests 3000] [--submit-warmup 600] [--db URL] [--dept-db URL]
+//                    [--cpu-prof] [--server-flags "--trace-gc"]
 //
 // Builds (or, with --no-build, reuses .next), generates the data sets when missing (data/bench/,
 // scripts/bench/generate.ts), starts `next start` on --port (the department-scale comparison on
@@ -53,6 +54,8 @@ const noBuild = process.argv.includes("--no-build");
 const phases = new Set((arg("only") ?? "load,pages,export,dept,rollup,import").split(","));
 /** --cpu-prof: the servers write V8 CPU profiles to data/bench/profiles/ (open in Chrome DevTools). */
 const cpuProf = process.argv.includes("--cpu-prof");
+/** --server-flags "--trace-gc …": more V8/Node flags for the servers (profiling; NODE_OPTIONS refuses some). */
+const serverFlags = (arg("server-flags") ?? "").split(" ").filter(Boolean);
 const cityUrl = arg("db") ?? defaultBenchUrl(scale);
 const deptUrl = arg("dept-db") ?? defaultBenchUrl(1, 1);
 const ROOT = process.cwd();
@@ -213,7 +216,7 @@ class RssSampler {
 async function startServer(url: string, p: number, logFile: string): Promise<Server> {
   if (!(await portFree(p))) throw new Error(`port ${p} is in use; choose another with --port (3310–3319)`);
   const prof = cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${path.join(BENCH_DIR, "profiles")}`] : [];
-  const child = spawn(process.execPath, [...prof, NEXT, "start", "-p", String(p), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...prof, ...serverFlags, NEXT, "start", "-p", String(p), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: url, AUTH_SECRET, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", openSync(logFile, "w"), openSync(logFile, "a")],
