@@ -4,7 +4,7 @@ import { prisma } from "../db/prisma";
 import { resolveUser, mutate, type ActionError, type ActionResult } from "../actions/mutation";
 import type { CurrentUser } from "../auth/user";
 import { ownDepartment } from "../auth/scope";
-import { codeFromUnits, documentMeta, documentText, DocumentRefused, extractBudget } from ".";
+import { codeFromUnits, documentMeta, documentText, DocumentRefused, extractBudget } from "./document";
 import { applyOnboarding, hasWrites, previewOnboarding, type OnboardInput, type OnboardPreview, type OnboardSummary } from "./import";
 import { can, rolesFor } from "../access";
 
