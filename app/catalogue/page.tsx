@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
-import { filterOptions, listIndicators, type IndicatorRow } from "@/lib/catalogue/queries";
-import { catalogueParams } from "@/lib/validations/catalogue";
-import { workingYear } from "@/lib/catalogue/year";
+import { getMessages } from "@/lib/i18n";
+import { fill } from "@/lib/i18n";
+import { filterOptions, listIndicators, type IndicatorRow } from "@/lib/catalogue";
+import { catalogueParams } from "@/lib/validations";
+import { workingYear } from "@/lib/catalogue";
 import { Card, PageHeader } from "@/components/ui/card";
 import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
 import { requireUser } from "@/lib/auth/require";

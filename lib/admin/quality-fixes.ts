@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import { findQualityIssues, type QualityCode, type QualityIssue } from "../quality";
-import { selfEvaluation } from "../reports/self-eval";
+import { selfEvaluation } from "../reports";
 
 // The data-quality list with, for each problem, the place where an admin fixes it: the target
 // field of the indicator's edit page, the override form (confirm a parse), or the office

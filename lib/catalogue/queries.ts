@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "../db/prisma";
 import type { Prisma } from "../db/generated/sqlite/client";
 import type { CurrentUser } from "../auth";
-import { departmentScope, indicatorScope, ownDepartment } from "../auth/scope";
+import { departmentScope, indicatorScope, ownDepartment } from "../auth";
 
 export type CatalogueFilter = {
   year: number;

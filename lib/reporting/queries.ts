@@ -1,12 +1,13 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import type { CurrentUser } from "../auth";
-import { departmentScope, indicatorScope, reportScope } from "../auth/scope";
+import { departmentScope, indicatorScope, reportScope } from "../auth";
 import { indicatorStatus, worstLight, type Light, type Status } from "../status";
 import type { Prisma } from "../db/generated/sqlite/client";
 import { monthly } from "./target";
-import { aggregate, aggregationOf, officeTarget, targetOf } from "./target";
-import { expectedPath } from "../dashboard/path";
+import { aggregate, aggregationOf, officeTarget } from "./target";
+import { targetOf } from "../indicator";
+import { expectedPath } from "../dashboard";
 
 /** Months whose reporting period is closed (explicitly, or deadline passed and not reopened). */
 export async function closedMonths(year: number, now = new Date()): Promise<Set<number>> {

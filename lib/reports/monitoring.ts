@@ -1,10 +1,11 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import { budgetStatus, type Light } from "../status";
-import { rollup } from "../reporting/queries";
-import { projectExecution } from "../reporting/execution";
-import { aggregationOf, combinedText, latestParts, targetOf } from "../reporting/target";
-import { DEVIATION_CATEGORIES, LIKELIHOODS } from "../validations/report";
+import { rollup } from "../reporting";
+import { projectExecution } from "../reporting";
+import { aggregationOf, combinedText, latestParts } from "../reporting";
+import { targetOf } from "../indicator";
+import { DEVIATION_CATEGORIES, LIKELIHOODS } from "../validations";
 import type { Prisma } from "../db/generated/sqlite/client";
 
 // 项目支出绩效目标执行监控表 (docs/domain.md §4): a project's budget execution and each annual

@@ -1,7 +1,7 @@
-import { apiError, apiUser, unauthenticated } from "@/lib/api/http";
-import { indicatorScope } from "@/lib/auth/scope";
+import { apiError, apiUser, unauthenticated } from "@/lib/api";
+import { indicatorScope } from "@/lib/auth";
 import { prisma } from "@/lib/db/prisma";
-import { readStored } from "@/lib/reporting/evidence";
+import { readStored } from "@/lib/reporting";
 
 /** Downloads an evidence file for those who may see its indicator; never rendered inline. */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
