@@ -1,12 +1,10 @@
-import { getMessages } from "@/lib/i18n";
-import { fill } from "@/lib/i18n";
-import { getDepartmentView } from "@/lib/catalogue";
+import { getMessages, fill } from "@/lib/i18n";
+import { getDepartmentView, workingYear } from "@/lib/catalogue";
 import { Card, Field, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/require";
 import { indicatorScope } from "@/lib/auth";
 import { rollup } from "@/lib/reporting";
 import { monthParams } from "@/lib/validations";
-import { workingYear } from "@/lib/catalogue";
 import { LightBadge } from "@/components/status/light-badge";
 import { MonthPicker } from "@/components/status/month-picker";
 import { IndicatorGrid } from "@/components/catalogue/indicator-grid";

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { flags, CliError } from "./args";
 import { prisma } from "../lib/db/prisma";
-import { audited, type Audit } from "../lib/actions";
-import { cliFailure } from "../lib/actions";
+import { audited, type Audit, cliFailure } from "../lib/actions";
 import { hashPassword } from "../lib/auth";
 import { generatePassword } from "../lib/admin";
 import { createFinanceInput } from "../lib/validations";

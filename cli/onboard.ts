@@ -4,8 +4,7 @@ import { z } from "zod";
 import { CliError, flags } from "./args";
 import { rolesFor } from "../lib/access";
 import { prisma } from "../lib/db/prisma";
-import { budgetYear, codeFromUnits, deptCode, documentMeta, documentText, DocumentRefused, extractBudget } from "../lib/onboard";
-import { hasWrites, previewOnboarding, writeOnboarding, type Counts, type OnboardPreview } from "../lib/onboard";
+import { budgetYear, codeFromUnits, deptCode, documentMeta, documentText, DocumentRefused, extractBudget, hasWrites, previewOnboarding, writeOnboarding, type Counts, type OnboardPreview } from "../lib/onboard";
 import { AppError } from "../lib/actions";
 
 /**

@@ -6,10 +6,8 @@ import { rolesFor } from "../lib/access";
 import { departmentFor } from "./department";
 import { latestYear } from "../lib/catalogue";
 import { prisma } from "../lib/db/prisma";
-import { previewFile, tablesFile, writeImport } from "../lib/import";
+import { previewFile, tablesFile, writeImport, ACCUMULATION_TEXT, AGGREGATION_TEXT, FIELD_LABELS, placeOf } from "../lib/import";
 import { AppError, cliFailure } from "../lib/actions";
-import { ACCUMULATION_TEXT, AGGREGATION_TEXT, FIELD_LABELS } from "../lib/import";
-import { placeOf } from "../lib/import";
 import type { Change, Preview } from "../lib/import";
 import { importPreviewInput } from "../lib/validations";
 

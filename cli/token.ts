@@ -2,8 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { flags, CliError } from "./args";
 import { prisma } from "../lib/db/prisma";
-import { audited } from "../lib/actions";
-import { cliFailure } from "../lib/actions";
+import { audited, cliFailure } from "../lib/actions";
 import { hashToken } from "../lib/api";
 
 /** `token create --user NAME`: a new API token for /api/v1 (printed once; only its hash is kept). */

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n";
-import { fill } from "@/lib/i18n";
+import { getMessages, fill } from "@/lib/i18n";
 import { requireUser } from "@/lib/auth/require";
 import { overview } from "@/lib/dashboard";
 import { monthParams } from "@/lib/validations";

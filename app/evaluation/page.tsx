@@ -1,14 +1,11 @@
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n";
-import { fill } from "@/lib/i18n";
+import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
 import { ownDepartment } from "@/lib/auth";
-import { listProjects } from "@/lib/catalogue";
+import { listProjects, workingYear } from "@/lib/catalogue";
 import { monthParams } from "@/lib/validations";
-import { workingYear } from "@/lib/catalogue";
-import { selfEvaluation } from "@/lib/reports";
-import { latestVersions } from "@/lib/reports";
+import { selfEvaluation, latestVersions } from "@/lib/reports";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Downloads } from "@/components/evaluation/downloads";
 import { Hint } from "@/components/ui/controls";

@@ -1,10 +1,8 @@
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n";
-import { fill } from "@/lib/i18n";
-import { listProjects } from "@/lib/catalogue";
+import { getMessages, fill } from "@/lib/i18n";
+import { listProjects, workingYear } from "@/lib/catalogue";
 import { rollup } from "@/lib/reporting";
 import { monthParams } from "@/lib/validations";
-import { workingYear } from "@/lib/catalogue";
 import { PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { MonthPicker } from "@/components/status/month-picker";

@@ -3,9 +3,7 @@ import { randomInt } from "node:crypto";
 import { prisma } from "../db/prisma";
 import { DomainError, mutate } from "../actions";
 import type { CurrentUser, Role } from "../auth";
-import { ownDepartment } from "../auth";
-import { hashPassword } from "../auth";
-import { attemptKeys } from "../auth";
+import { ownDepartment, hashPassword, attemptKeys } from "../auth";
 import { createUserInput, resetPasswordInput, revokeTokenInput, updateUserInput, userStatusInput } from "../validations";
 import { rolesFor } from "../access";
 

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { StatusRow } from "./table";
 import { LIGHT_ORDER, type Light } from "../status";
-import { messages } from "../i18n";
+import { messages } from "../i18n/client";
 import { toCsvText } from "../reports";
 
 const COLUMNS: { id: keyof StatusRow; zh: string; width: number }[] = [

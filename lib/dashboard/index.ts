@@ -3,5 +3,4 @@
 export * from "./aggregate";
 export * from "./export";
 export * from "./overview";
-export * from "./path";
 export * from "./table";

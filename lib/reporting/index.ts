@@ -8,3 +8,5 @@ export * from "./queries";
 export * from "./service";
 export * from "./summaries";
 export * from "./target";
+export * from "./city";
+export * from "./path";

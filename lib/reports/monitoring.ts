@@ -1,9 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import { budgetStatus, type Light } from "../status";
-import { rollup } from "../reporting";
-import { projectExecution } from "../reporting";
-import { aggregationOf, combinedText, latestParts } from "../reporting";
+import { rollup, projectExecution, aggregationOf, combinedText, latestParts } from "../reporting";
 import { targetOf } from "../indicator";
 import { DEVIATION_CATEGORIES, LIKELIHOODS } from "../validations";
 import type { Prisma } from "../db/generated/sqlite/client";

@@ -2,9 +2,8 @@ import "server-only";
 import { prisma } from "../db/prisma";
 import { type Message, type ParsedTarget, type Tier } from "../targets";
 import { scoreProject, type RowFlag, type ScoreRow } from "../scoring";
-import { aggregationOf, combinedText, latestParts } from "../reporting";
+import { aggregationOf, combinedText, latestParts, projectExecution, spentByProject } from "../reporting";
 import { targetInForce, targetOf } from "../indicator";
-import { projectExecution, spentByProject } from "../reporting";
 import { evaluationSettings, type EvaluationSettings } from "../validations";
 
 export type SelfEvalRow = {

@@ -1,8 +1,7 @@
 "use client";
 import { useMemo, useRef, useState, useTransition } from "react";
 import { fill, type Locale, type Messages } from "@/lib/i18n/client";
-import { ACCUMULATION_TEXT, AGGREGATION_TEXT, FIELD_LABELS } from "@/lib/import/client";
-import { placeOf } from "@/lib/import/client";
+import { ACCUMULATION_TEXT, AGGREGATION_TEXT, FIELD_LABELS, placeOf } from "@/lib/import/client";
 import type { Change, ImportSummary, PreviewResult, Problem, RowPlan } from "@/lib/import";
 import { importFileMeta } from "@/lib/validations";
 import { Badge } from "@/components/ui/card";

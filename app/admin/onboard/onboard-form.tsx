@@ -2,8 +2,7 @@
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
 import { fill, type Locale, type Messages } from "@/lib/i18n/client";
-import type { Action, Counts, OnboardProblem, OnboardSummary, PlannedTable } from "@/lib/onboard";
-import type { OnboardReview } from "@/lib/onboard";
+import type { Action, Counts, OnboardProblem, OnboardSummary, PlannedTable, OnboardReview } from "@/lib/onboard";
 import { Badge, Card } from "@/components/ui/card";
 import { spans } from "@/components/catalogue/indicator-grid";
 import { confirmOnboardAction, previewOnboardAction } from "./actions";

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n";
-import { fill } from "@/lib/i18n";
+import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
 import { listOrgs } from "@/lib/admin";

@@ -1,11 +1,9 @@
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n";
-import { fill } from "@/lib/i18n";
+import { getMessages, fill } from "@/lib/i18n";
 import { requireUser } from "@/lib/auth/require";
 import { statusTable } from "@/lib/dashboard";
-import { filterOptions } from "@/lib/catalogue";
+import { filterOptions, workingYear } from "@/lib/catalogue";
 import { statusTableParams } from "@/lib/validations";
-import { workingYear } from "@/lib/catalogue";
 import { Card, PageHeader } from "@/components/ui/card";
 import { StatusTable } from "@/components/dashboard/status-table";
 import { Button, Label } from "@/components/ui/controls";

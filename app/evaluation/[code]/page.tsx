@@ -1,14 +1,11 @@
 import { notFound } from "next/navigation";
-import { getMessages } from "@/lib/i18n";
-import { fill } from "@/lib/i18n";
+import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
 import { ownDepartment } from "@/lib/auth";
 import { monthParams } from "@/lib/validations";
 import { workingYear } from "@/lib/catalogue";
-import { computeSelfEvaluation, evaluationSettingsOf } from "@/lib/reports";
-import { evaluationVersions } from "@/lib/reports";
-import { DEPARTMENT_SELF_EVAL, PROJECT_SELF_EVAL } from "@/lib/reports";
+import { computeSelfEvaluation, evaluationSettingsOf, evaluationVersions, DEPARTMENT_SELF_EVAL, PROJECT_SELF_EVAL } from "@/lib/reports";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EvaluationEditor } from "@/components/evaluation/evaluation-editor";
 import { FinaliseForm } from "@/components/evaluation/finalise-form";

@@ -1,6 +1,5 @@
 import { notFound } from "next/navigation";
-import { getMessages } from "@/lib/i18n";
-import { fill } from "@/lib/i18n";
+import { getMessages, fill } from "@/lib/i18n";
 import { requireUser } from "@/lib/auth/require";
 import { officeView } from "@/lib/reporting";
 import { monthParams } from "@/lib/validations";

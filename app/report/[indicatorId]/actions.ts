@@ -1,7 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { saveReport } from "@/lib/reporting";
-import { checkFile, discardStored, EVIDENCE_MAX_FILES, storeFile, type StoredFile } from "@/lib/reporting";
+import { saveReport, checkFile, discardStored, EVIDENCE_MAX_FILES, storeFile, type StoredFile } from "@/lib/reporting";
 import type { ActionResult } from "@/lib/actions";
 
 type Result = ActionResult<{ status: string; light: string; explanation: { zh: string; en: string }; version: number }>;

@@ -1,10 +1,8 @@
 import { notFound } from "next/navigation";
-import { getMessages } from "@/lib/i18n";
-import { fill } from "@/lib/i18n";
+import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { getUser } from "@/lib/admin";
-import { orgChoices } from "@/lib/admin";
+import { getUser, orgChoices } from "@/lib/admin";
 import { DEPARTMENT_ROLES, PASSWORD_MIN } from "@/lib/validations";
 import { Card, Field, PageHeader } from "@/components/ui/card";
 import { ActionForm } from "@/components/admin/accounts/action-form";

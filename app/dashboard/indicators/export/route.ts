@@ -1,6 +1,5 @@
 import { apiUser, cityOnly, unauthenticated } from "@/lib/api";
-import { statusTable } from "@/lib/dashboard";
-import { toCsv, toXlsx } from "@/lib/dashboard";
+import { statusTable, toCsv, toXlsx } from "@/lib/dashboard";
 import { statusTableParams } from "@/lib/validations";
 import { workingYear } from "@/lib/catalogue";
 import { can } from "@/lib/access";
