@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { errorResponse, isCrossSite, malformedActionEnvelope, rateKey, sharedWindowLimiter, undecodablePath } from "./lib/api/guards";
-import { dbWindowStore } from "./lib/api/rate-store";
+import { errorResponse, isCrossSite, malformedActionEnvelope, rateKey, sharedWindowLimiter, undecodablePath, dbWindowStore } from "./lib/api";
 import { env } from "./lib/env";
 
 // Runs before every page, route and server action (static files aside), so a route or action

@@ -2,7 +2,7 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { signOut } from "@/lib/auth";
+import { signOut } from "@/lib/auth/session";
 
 export async function setLocale(formData: FormData) {
   const lang = z.enum(["zh", "en"]).catch("zh").parse(formData.get("lang"));

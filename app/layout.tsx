@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
-import { getMessages } from "@/lib/i18n/server";
-import { currentUser } from "@/lib/auth";
+import { getMessages } from "@/lib/i18n";
+import { currentUser } from "@/lib/auth/session";
 import { AppHeader } from "@/components/layout/app-header";
-import { workingYear } from "@/lib/catalogue/year";
+import { workingYear } from "@/lib/catalogue";
 
 export const metadata: Metadata = { title: "绩效 Jixiao", description: "预算绩效目标管理" };
 

@@ -1,12 +1,10 @@
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
-import { getDepartmentView } from "@/lib/catalogue/queries";
+import { getMessages, fill } from "@/lib/i18n";
+import { getDepartmentView, workingYear } from "@/lib/catalogue";
 import { Card, Field, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/require";
-import { indicatorScope } from "@/lib/auth/scope";
-import { rollup } from "@/lib/reporting/queries";
-import { monthParams } from "@/lib/validations/month";
-import { workingYear } from "@/lib/catalogue/year";
+import { indicatorScope } from "@/lib/auth";
+import { rollup } from "@/lib/reporting";
+import { monthParams } from "@/lib/validations";
 import { LightBadge } from "@/components/status/light-badge";
 import { MonthPicker } from "@/components/status/month-picker";
 import { IndicatorGrid } from "@/components/catalogue/indicator-grid";

@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { z } from "zod";
 import { CliError, flags } from "./args";
 import { env } from "../lib/env";
-import { engineOf, sqlitePath } from "../lib/db/engine";
+import { engineOf, sqlitePath } from "../lib/db";
 
 const PG_MESSAGE = (verb: "backup" | "restore") =>
   `${verb}: DATABASE_URL is PostgreSQL. Use PostgreSQL's own tools, e.g.\n` +

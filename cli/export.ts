@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { flags } from "./args";
 import { departmentFor } from "./department";
-import { exportIndicators } from "../lib/catalogue/export";
+import { exportIndicators, latestYear } from "../lib/catalogue";
 import { prisma } from "../lib/db/prisma";
-import { latestYear } from "../lib/catalogue/year";
-import { toCsvText } from "../lib/reports/render/csv";
+import { toCsvText } from "../lib/reports";
 
 const csvColumns = ["table", "term", "goal_no", "project_code", "level1", "level2", "level3", "office_text", "offices", "2022", "2023", "target", "basis", "kind", "direction"] as const;
 

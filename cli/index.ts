@@ -10,7 +10,7 @@ import { runBackup, runRestore } from "./backup";
 import { runDepartment, runFinance } from "./installation";
 import { runOnboard } from "./onboard";
 import { env } from "../lib/env";
-import { databaseNotReady, describeDatabase } from "../lib/db/readiness";
+import { databaseNotReady, describeDatabase } from "../lib/db";
 
 const usage = `usage:
   npm run -s cli -- export indicators [--year 2024] --format json|csv [--dept CODE]

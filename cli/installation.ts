@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { flags, CliError } from "./args";
 import { prisma } from "../lib/db/prisma";
-import { audited, type Audit } from "../lib/actions/mutation";
-import { cliFailure } from "../lib/actions/errors";
-import { hashPassword } from "../lib/auth/password";
-import { generatePassword } from "../lib/admin/accounts";
-import { createFinanceInput } from "../lib/validations/accounts";
+import { audited, type Audit, cliFailure } from "../lib/actions";
+import { hashPassword } from "../lib/auth";
+import { generatePassword } from "../lib/admin";
+import { createFinanceInput } from "../lib/validations";
 
 // What the installation does, not a department's admin (docs/decisions/009):
 //   finance create --username NAME --name 姓名

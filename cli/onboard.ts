@@ -4,9 +4,8 @@ import { z } from "zod";
 import { CliError, flags } from "./args";
 import { rolesFor } from "../lib/access";
 import { prisma } from "../lib/db/prisma";
-import { budgetYear, codeFromUnits, deptCode, documentMeta, documentText, DocumentRefused, extractBudget } from "../lib/onboard";
-import { hasWrites, previewOnboarding, writeOnboarding, type Counts, type OnboardPreview } from "../lib/onboard/import";
-import { AppError } from "../lib/actions/errors";
+import { budgetYear, codeFromUnits, deptCode, documentMeta, documentText, DocumentRefused, extractBudget, hasWrites, previewOnboarding, writeOnboarding, type Counts, type OnboardPreview } from "../lib/onboard";
+import { AppError } from "../lib/actions";
 
 /**
  * `onboard --file <部门预算.txt|.pdf> [--dept CODE] [--year 2025] [--confirm] [--user NAME] [--format text|json]`:

@@ -3,8 +3,7 @@ import { z } from "zod";
 import { CliError, flags } from "./args";
 import { departmentFor } from "./department";
 import { prisma } from "../lib/db/prisma";
-import { documentRequest, renderDocument } from "../lib/reports/documents";
-import { closePdfBrowser } from "../lib/reports/render/pdf";
+import { documentRequest, renderDocument, closePdfBrowser } from "../lib/reports";
 
 /**
  * `report self-eval|monitoring --year 2024 --project <code> | --department --format xlsx|pdf|csv|json --out FILE`

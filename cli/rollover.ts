@@ -3,8 +3,8 @@ import { CliError, flags } from "./args";
 import { rolesFor } from "../lib/access";
 import { departmentFor } from "./department";
 import { prisma } from "../lib/db/prisma";
-import { rollover } from "../lib/admin/rollover";
-import { asCurrentUser, type CurrentUser } from "../lib/auth/user";
+import { rollover } from "../lib/admin";
+import { asCurrentUser, type CurrentUser } from "../lib/auth";
 
 /**
  * `rollover --from 2024 --to 2025 [--projects code,code] [--user NAME] [--dept CODE]`: starts a

@@ -4,14 +4,12 @@ import { z } from "zod";
 import { CliError, flags } from "./args";
 import { rolesFor } from "../lib/access";
 import { departmentFor } from "./department";
-import { latestYear } from "../lib/catalogue/year";
+import { latestYear } from "../lib/catalogue";
 import { prisma } from "../lib/db/prisma";
-import { previewFile, tablesFile, writeImport } from "../lib/import/db";
-import { AppError, cliFailure } from "../lib/actions/errors";
-import { ACCUMULATION_TEXT, AGGREGATION_TEXT, FIELD_LABELS } from "../lib/import/columns";
-import { placeOf } from "../lib/import/problems";
-import type { Change, Preview } from "../lib/import/types";
-import { importPreviewInput } from "../lib/validations/import";
+import { previewFile, tablesFile, writeImport, ACCUMULATION_TEXT, AGGREGATION_TEXT, FIELD_LABELS, placeOf } from "../lib/import";
+import { AppError, cliFailure } from "../lib/actions";
+import type { Change, Preview } from "../lib/import";
+import { importPreviewInput } from "../lib/validations";
 
 /**
  * `tables export --year 2024 --out FILE [--template] [--dept CODE]`: the department's annual

@@ -2,9 +2,8 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { flags, CliError } from "./args";
 import { prisma } from "../lib/db/prisma";
-import { audited } from "../lib/actions/mutation";
-import { cliFailure } from "../lib/actions/errors";
-import { hashToken } from "../lib/api/token";
+import { audited, cliFailure } from "../lib/actions";
+import { hashToken } from "../lib/api";
 
 /** `token create --user NAME`: a new API token for /api/v1 (printed once; only its hash is kept). */
 export async function runToken(args: string[]): Promise<number> {

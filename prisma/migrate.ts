@@ -1,7 +1,6 @@
 // `npm run db:migrate`: apply pending migrations to DATABASE_URL (SQLite by default).
 import { env } from "../lib/env";
-import { engineOf } from "../lib/db/engine";
-import { migrate } from "../lib/db/migrate";
+import { engineOf, migrate } from "../lib/db";
 
 try {
   const r = await migrate(env.DATABASE_URL);

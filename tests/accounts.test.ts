@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../lib/db/prisma";
-import { handlers } from "../lib/auth";
+import { handlers } from "../lib/auth/session";
 import type { CurrentUser } from "../lib/auth";
 import { verifyPassword } from "../lib/auth/password";
 import { apiUser } from "../lib/api/http";

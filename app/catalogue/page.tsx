@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
-import { filterOptions, listIndicators, type IndicatorRow } from "@/lib/catalogue/queries";
-import { catalogueParams } from "@/lib/validations/catalogue";
-import { workingYear } from "@/lib/catalogue/year";
+import { getMessages, fill } from "@/lib/i18n";
+import { filterOptions, listIndicators, type IndicatorRow, workingYear } from "@/lib/catalogue";
+import { catalogueParams } from "@/lib/validations";
 import { Card, PageHeader } from "@/components/ui/card";
 import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
 import { requireUser } from "@/lib/auth/require";

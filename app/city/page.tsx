@@ -1,11 +1,10 @@
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
+import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { cityView } from "@/lib/reporting/summaries";
-import { CITY_SORTS, executionRate, reportingRate, sortDepartments } from "@/lib/dashboard/aggregate";
-import { cityParams } from "@/lib/validations/month";
-import { workingYear } from "@/lib/catalogue/year";
+import { cityView } from "@/lib/reporting";
+import { CITY_SORTS, executionRate, reportingRate, sortDepartments } from "@/lib/dashboard";
+import { cityParams } from "@/lib/validations";
+import { workingYear } from "@/lib/catalogue";
 import { budgetStatus } from "@/lib/status";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
+import { getMessages, fill } from "@/lib/i18n";
 import { requireUser } from "@/lib/auth/require";
-import { overview } from "@/lib/dashboard/overview";
-import { monthParams } from "@/lib/validations/month";
-import { workingYear } from "@/lib/catalogue/year";
+import { overview } from "@/lib/dashboard";
+import { monthParams } from "@/lib/validations";
+import { workingYear } from "@/lib/catalogue";
 import { PageHeader } from "@/components/ui/card";
 import { OverviewView } from "@/components/dashboard/overview-view";
 import { MonthPicker } from "@/components/status/month-picker";

@@ -2,8 +2,8 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { headers } from "next/headers";
-import { signIn } from "@/lib/auth";
-import { attemptKeys, tooManyFailures } from "@/lib/auth/rate-limit";
+import { signIn } from "@/lib/auth/session";
+import { attemptKeys, tooManyFailures } from "@/lib/auth";
 
 const next = z.string().regex(/^\/(?!\/)[\w\-/?=&%.]*$/).catch("/");
 

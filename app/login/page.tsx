@@ -1,7 +1,7 @@
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n";
 import { LoginForm } from "@/components/layout/login-form";
 import { env } from "@/lib/env";
-import { ssoProvider } from "@/lib/auth/sso";
+import { ssoProvider } from "@/lib/auth";
 import { ssoAction } from "./actions";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
+import { getMessages, fill } from "@/lib/i18n";
 import { requireUser } from "@/lib/auth/require";
-import { myIndicators, type MyIndicatorLine } from "@/lib/reporting/queries";
-import { monthParams } from "@/lib/validations/month";
-import { workingYear } from "@/lib/catalogue/year";
+import { myIndicators, type MyIndicatorLine } from "@/lib/reporting";
+import { monthParams } from "@/lib/validations";
+import { workingYear } from "@/lib/catalogue";
 import { formatNumber } from "@/lib/targets";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";

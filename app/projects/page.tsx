@@ -1,15 +1,13 @@
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
-import { listProjects } from "@/lib/catalogue/queries";
-import { rollup } from "@/lib/reporting/queries";
-import { monthParams } from "@/lib/validations/month";
-import { workingYear } from "@/lib/catalogue/year";
+import { getMessages, fill } from "@/lib/i18n";
+import { listProjects, workingYear } from "@/lib/catalogue";
+import { rollup } from "@/lib/reporting";
+import { monthParams } from "@/lib/validations";
 import { PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { MonthPicker } from "@/components/status/month-picker";
 import { requireUser } from "@/lib/auth/require";
-import { indicatorScope } from "@/lib/auth/scope";
+import { indicatorScope } from "@/lib/auth";
 import { Hint } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;

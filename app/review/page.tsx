@@ -1,10 +1,9 @@
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
+import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { reviewQueue } from "@/lib/reporting/queries";
-import { monthParams } from "@/lib/validations/month";
-import { workingYear } from "@/lib/catalogue/year";
+import { reviewQueue } from "@/lib/reporting";
+import { monthParams } from "@/lib/validations";
+import { workingYear } from "@/lib/catalogue";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ReviewForm } from "@/components/reporting/review-form";
 import { LightBadge } from "@/components/status/light-badge";

@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { fill, type Locale } from "@/lib/i18n/messages";
+import { fill, type Locale } from "@/lib/i18n/client";
 import { Notice } from "@/components/ui/controls";
 
 type Message = { zh: string; en: string };

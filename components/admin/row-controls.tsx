@@ -1,4 +1,4 @@
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import type { Locale, Messages } from "@/lib/i18n";
 import { rowAction } from "@/app/admin/tables/actions";
 import { AdminForm } from "./admin-form";
 import { Button, buttonClass } from "@/components/ui/controls";

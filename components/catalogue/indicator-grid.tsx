@@ -1,10 +1,10 @@
-import type { Messages } from "@/lib/i18n/messages";
-import type { IndicatorRow } from "@/lib/catalogue/queries";
+import type { Messages } from "@/lib/i18n/client";
+import type { IndicatorRow } from "@/lib/catalogue";
 import { TargetBadge } from "./target-badge";
 import { LightBadge } from "@/components/status/light-badge";
 import type { Light } from "@/lib/status";
 import { Sparkline } from "@/components/charts/sparkline";
-import { fill } from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/client";
 import { Table, TextLink } from "@/components/ui/controls";
 
 export type Progress = { light: Light; ratio: number | null; explanation: string; reported: number; offices: number; latest: string | null; trend: (number | null)[] };

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import type { Messages, Locale } from "@/lib/i18n/messages";
+import type { Messages, Locale } from "@/lib/i18n";
 import { overrideTargetAction } from "@/app/indicators/[id]/actions";
 import { Button, Label, Notice } from "@/components/ui/controls";
 

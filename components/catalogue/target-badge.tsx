@@ -1,4 +1,4 @@
-import type { Messages } from "@/lib/i18n/messages";
+import type { Messages } from "@/lib/i18n";
 import { Badge } from "@/components/ui/card";
 
 type Row = { targetKind: string; targetDirection: string | null; accumulation: string | null; targetOverride: string | null };

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
-import { fill, type Locale, type Messages } from "@/lib/i18n/messages";
-import type { overview } from "@/lib/dashboard/overview";
-import type { LightCounts } from "@/lib/dashboard/aggregate";
+import { fill, type Locale, type Messages } from "@/lib/i18n";
+import type { overview, LightCounts } from "@/lib/dashboard";
 import { formatNumber } from "@/lib/targets";
 import type { Light } from "@/lib/status";
 import { Card } from "@/components/ui/card";

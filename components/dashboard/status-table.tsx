@@ -1,8 +1,8 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
-import type { Messages } from "@/lib/i18n/messages";
+import type { Messages } from "@/lib/i18n";
 import { LIGHT_ORDER, type Light } from "@/lib/status";
-import type { StatusRow } from "@/lib/dashboard/table";
+import type { StatusRow } from "@/lib/dashboard";
 import { DataTable } from "@/components/ui/data-table";
 import { LightBadge } from "@/components/status/light-badge";
 import { TextLink } from "@/components/ui/controls";

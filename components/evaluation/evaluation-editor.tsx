@@ -1,9 +1,9 @@
 "use client";
 import { useActionState, useState } from "react";
-import type { Locale, Messages } from "@/lib/i18n/messages";
-import type { EvaluationSettings, RowSettings } from "@/lib/validations/evaluation";
-import type { SelfEvalRow } from "@/lib/reports/self-eval";
-import { TIER_LABELS } from "@/lib/targets/messages";
+import type { Locale, Messages } from "@/lib/i18n";
+import type { EvaluationSettings, RowSettings } from "@/lib/validations";
+import type { SelfEvalRow } from "@/lib/reports";
+import { TIER_LABELS } from "@/lib/targets";
 import { saveEvaluationAction } from "@/app/evaluation/[code]/actions";
 import { spans } from "@/components/catalogue/indicator-grid";
 import { Button, Notice } from "@/components/ui/controls";

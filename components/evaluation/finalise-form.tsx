@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import type { Locale, Messages } from "@/lib/i18n/messages";
-import { fill } from "@/lib/i18n/messages";
+import type { Locale, Messages } from "@/lib/i18n";
+import { fill } from "@/lib/i18n/client";
 import { finaliseAction } from "@/app/evaluation/[code]/actions";
 import { Label, Notice } from "@/components/ui/controls";
 

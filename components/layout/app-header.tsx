@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import type { Locale, Messages } from "@/lib/i18n";
 import { setLocale, signOutAction } from "@/app/actions";
-import type { YearChoice } from "@/lib/catalogue/working-year";
+import type { YearChoice } from "@/lib/catalogue";
 import { YearSelect } from "./year-select";
 import { can } from "@/lib/access";
 import { TextLink } from "@/components/ui/controls";

@@ -1,4 +1,4 @@
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n";
 
 /** What a page answers a signed-in user whose role may not open it (lib/access/require.ts). */
 export async function Forbidden() {

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import type { Messages } from "@/lib/i18n/messages";
+import type { Messages } from "@/lib/i18n";
 import { loginAction } from "@/app/login/actions";
 import { Notice } from "@/components/ui/controls";
 

@@ -2,8 +2,8 @@
 
 import { useSyncExternalStore } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { fill, type Messages } from "@/lib/i18n/messages";
-import { YEAR_COOKIE } from "@/lib/catalogue/working-year";
+import { fill, type Messages } from "@/lib/i18n/client";
+import { YEAR_COOKIE } from "@/lib/catalogue/client";
 
 const COOKIE = new RegExp(`(?:^|; )${YEAR_COOKIE}=(\\d{4})`);
 const noChange = () => () => {};

@@ -1,8 +1,8 @@
 "use client";
 import { useActionState, useState } from "react";
-import type { Locale, Messages } from "@/lib/i18n/messages";
-import { DEVIATION_CATEGORIES, LIKELIHOODS } from "@/lib/validations/report";
-import { TIER_LABELS } from "@/lib/targets/messages";
+import type { Locale, Messages } from "@/lib/i18n";
+import { DEVIATION_CATEGORIES, LIKELIHOODS } from "@/lib/validations";
+import { TIER_LABELS } from "@/lib/targets";
 import { saveReportAction } from "@/app/report/[indicatorId]/actions";
 import { Button, FieldError, Notice } from "@/components/ui/controls";
 

@@ -1,4 +1,4 @@
-import type { Messages } from "@/lib/i18n/messages";
+import type { Messages } from "@/lib/i18n";
 import { Badge } from "@/components/ui/card";
 
 const tone = { draft: "slate", submitted: "blue", approved: "green", returned: "red" } as const;

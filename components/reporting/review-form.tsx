@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import type { Locale, Messages } from "@/lib/i18n/messages";
+import type { Locale, Messages } from "@/lib/i18n";
 import { reviewReportAction } from "@/app/review/actions";
 import { Label } from "@/components/ui/controls";
 

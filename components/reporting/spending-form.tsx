@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
-import type { Locale, Messages } from "@/lib/i18n/messages";
-import { fill } from "@/lib/i18n/messages";
+import type { Locale, Messages } from "@/lib/i18n";
+import { fill } from "@/lib/i18n/client";
 import { recordSpendingAction } from "@/app/projects/[code]/actions";
 import { Button, Label } from "@/components/ui/controls";
 

@@ -1,5 +1,5 @@
 import type { Light } from "@/lib/status";
-import type { Messages } from "@/lib/i18n/messages";
+import type { Messages } from "@/lib/i18n";
 
 // Each light has an icon and a word as well as a colour: never colour alone. Charts use the same icons.
 export const LIGHT_ICONS: Record<Light, string> = { green: "●", yellow: "▲", red: "■", blue: "◆", overdue: "⏰", nodata: "○", none: "–", pending: "…" };

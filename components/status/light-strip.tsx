@@ -1,5 +1,5 @@
-import type { LightCounts } from "@/lib/dashboard/aggregate";
-import type { Messages } from "@/lib/i18n/messages";
+import type { LightCounts } from "@/lib/dashboard";
+import type { Messages } from "@/lib/i18n";
 import type { Light } from "@/lib/status";
 import { LIGHT_ICONS } from "./light-badge";
 

@@ -1,5 +1,5 @@
-import type { Messages } from "@/lib/i18n/messages";
-import { fill } from "@/lib/i18n/messages";
+import type { Messages } from "@/lib/i18n";
+import { fill } from "@/lib/i18n";
 import { Button, Label } from "@/components/ui/controls";
 
 /** As-of month selector: a plain GET form, so the month lives in the URL. */

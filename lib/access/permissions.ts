@@ -2,7 +2,7 @@
 // (`mutate({ roles: rolesFor(...) })`), the header's links and the CLI all ask here. Which rows a
 // permitted user then sees (their department, a reporter's offices) is scope: lib/auth/scope.ts.
 // No framework imports: a pure table, unit-tested in permissions.test.ts.
-import type { Role } from "../auth/user";
+import type { Role } from "../auth";
 
 export type Action =
   | "department.view" // the department's pages and API (the finance bureau is sent to /city)

@@ -4,8 +4,8 @@ import { prisma } from "../db/prisma";
 import { groupedTransaction } from "../db/writer";
 import { insertAudit } from "../db/hot-statements";
 import type { CurrentUser, Role } from "../auth";
-import { fieldErrors } from "../validations/params";
-import { touchSummaries } from "../reporting/summaries";
+import { fieldErrors } from "../validations";
+import { touchSummaries } from "../reporting";
 import { AppError, asResult, type ActionError, type ActionResult } from "./errors";
 
 export { AppError, asResult, type ActionError, type ActionResult, type Message } from "./errors";
@@ -18,7 +18,7 @@ export type Audit = { action: string; entity: string; entityId: string; before: 
 
 /** The caller when known (API token, CLI), else the session's. next-auth is loaded only for the latter, so the CLI never loads it. */
 export async function resolveUser(user: CurrentUser | null | undefined): Promise<CurrentUser | null> {
-  return user === undefined ? (await import("../auth")).currentUser() : user;
+  return user === undefined ? (await import("../auth/session")).currentUser() : user;
 }
 
 /**

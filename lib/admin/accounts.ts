@@ -1,12 +1,10 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { prisma } from "../db/prisma";
-import { DomainError, mutate } from "../actions/mutation";
+import { DomainError, mutate } from "../actions";
 import type { CurrentUser, Role } from "../auth";
-import { ownDepartment } from "../auth/scope";
-import { hashPassword } from "../auth/password";
-import { attemptKeys } from "../auth/rate-limit";
-import { createUserInput, resetPasswordInput, revokeTokenInput, updateUserInput, userStatusInput } from "../validations/accounts";
+import { ownDepartment, hashPassword, attemptKeys } from "../auth";
+import { createUserInput, resetPasswordInput, revokeTokenInput, updateUserInput, userStatusInput } from "../validations";
 import { rolesFor } from "../access";
 
 // Accounts (admin only). Passwords and API tokens never reach the audit trail: it records that a

@@ -1,9 +1,9 @@
 import "server-only";
 import { prisma } from "../db/prisma";
-import { DomainError, mutate } from "../actions/mutation";
+import { DomainError, mutate } from "../actions";
 import type { CurrentUser } from "../auth";
-import { ownDepartment } from "../auth/scope";
-import { addAliasInput, createOrgInput, removeAliasInput, renameOrgInput } from "../validations/accounts";
+import { ownDepartment } from "../auth";
+import { addAliasInput, createOrgInput, removeAliasInput, renameOrgInput } from "../validations";
 import { rolesFor } from "../access";
 
 // Organisations (单位 / 处室) and their aliases. The alias table holds every full name, short name

@@ -1,7 +1,6 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import { findQualityIssues, type QualityCode, type QualityIssue } from "../quality";
-import { selfEvaluation } from "../reports/self-eval";
 
 // The data-quality list with, for each problem, the place where an admin fixes it: the target
 // field of the indicator's edit page, the override form (confirm a parse), or the office
@@ -51,6 +50,9 @@ export async function qualityWithFixes(departmentId: number, year: number) {
 export async function weightProblems(departmentId: number, year: number): Promise<{ name: string; href: string; problems: { zh: string; en: string }[] }[]> {
   const saved = await prisma.evaluation.findMany({ where: { departmentId, year }, select: { scope: true } });
   const out = [];
+  // Loaded here, not at the top: lib/reports' door brings its renderers (ExcelJS, Chromium's
+  // driver), which the CLI commands importing lib/admin (rollover, accounts) never need.
+  const { selfEvaluation } = await import("../reports");
   for (const { scope } of saved) {
     const form = await selfEvaluation(departmentId, scope, year);
     const problems = (form?.errors ?? []).filter((e) => e.code?.startsWith("level1_weights") || e.code?.startsWith("row_weights") || e.code === "weight_invalid");

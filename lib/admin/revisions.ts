@@ -1,9 +1,9 @@
 import "server-only";
 import { prisma } from "../db/prisma";
-import { DomainError, mutate } from "../actions/mutation";
+import { DomainError, mutate } from "../actions";
 import type { CurrentUser } from "../auth";
-import { indicatorScope } from "../auth/scope";
-import { revisionInput } from "../validations/admin-tables";
+import { indicatorScope } from "../auth";
+import { revisionInput } from "../validations";
 import { parseTarget } from "../targets";
 import { revisedTargetChange } from "../indicator";
 import { rolesFor } from "../access";

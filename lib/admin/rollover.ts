@@ -1,8 +1,8 @@
 import "server-only";
-import { mutate } from "../actions/mutation";
+import { mutate } from "../actions";
 import type { CurrentUser } from "../auth";
-import { ownDepartment } from "../auth/scope";
-import { rolloverInput } from "../validations/admin-tables";
+import { ownDepartment } from "../auth";
+import { rolloverInput } from "../validations";
 import { copyYear } from "./year-copy";
 import { rolesFor } from "../access";
 

@@ -3,8 +3,8 @@ import { prisma } from "../db/prisma";
 import { parseTarget } from "../targets";
 import { targetInForce } from "../indicator";
 import { listRevisions } from "./revisions";
-import type { CurrentUser } from "../auth/user";
-import { ownDepartment } from "../auth/scope";
+import type { CurrentUser } from "../auth";
+import { ownDepartment } from "../auth";
 
 // What the admin's table pages read. Admins see retired rows too (greyed, with 恢复), so nothing
 // here filters retiredAt; everyone else's lists do. An admin sees their own department's tables

@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "../db/prisma";
-import { DomainError, mutate, type Message } from "../actions/mutation";
+import { DomainError, mutate, type Message } from "../actions";
 import type { CurrentUser } from "../auth";
-import { departmentScope, indicatorScope, ownDepartment } from "../auth/scope";
+import { departmentScope, indicatorScope, ownDepartment } from "../auth";
 import { parseTarget } from "../targets";
 import { newTarget, printedTargetChange, targetInForce } from "../indicator";
 import { rolesFor } from "../access";
@@ -19,7 +19,7 @@ import {
   projectUpdateInput,
   retireInput,
   type TableEntity,
-} from "../validations/admin-tables";
+} from "../validations";
 
 // An admin keeps the indicator tables right (issue 6): add, edit, reorder and retire indicators,
 // goals and projects, assign the responsible offices and say how shared rows combine. Every change

@@ -1,10 +1,10 @@
 import "server-only";
-import { AppError } from "../actions/errors";
+import { AppError } from "../actions";
 import { formatNumber, type ParsedTarget } from "../targets";
-import { aggregate, aggregationOf, targetOf, type Aggregation } from "../reporting/target";
-import type { RolloverInput } from "../validations/admin-tables";
+import { aggregate, aggregationOf, type Aggregation } from "../reporting";
+import type { RolloverInput } from "../validations";
 import type { Tx } from "./tables";
-import { carriedTarget, targetInForce } from "../indicator";
+import { carriedTarget, targetInForce, targetOf } from "../indicator";
 
 // Rollover (结转): a new year's tables start as a copy of this year's. The department's 表11
 // goals and the chosen projects are copied with their goals, indicators, offices, accumulation and

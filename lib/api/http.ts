@@ -1,10 +1,10 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { currentUser, type CurrentUser } from "../auth";
+import type { CurrentUser } from "../auth";
 import { userByTokenHash } from "../db/hot-statements";
-import type { ActionError, ActionResult } from "../actions/mutation";
+import type { ActionError, ActionResult } from "../actions";
 import { hashToken } from "./token";
-import { fieldErrors } from "../validations/params";
+import { fieldErrors } from "../validations";
 
 // The JSON API's plumbing: who is calling (session cookie or `Authorization: Bearer <token>`),
 // the one error shape { error: { code, message, fields } }, and HTTP codes for domain errors.
@@ -33,7 +33,8 @@ export async function apiUser(req: Request): Promise<CurrentUser | null> {
     if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) return null;
     return userByTokenHash(hashToken(token));
   }
-  return currentUser();
+  // Auth.js is loaded only when a request needs the session: the CLI imports this module (through lib/api) and cannot load next-auth.
+  return (await import("../auth/session")).currentUser();
 }
 
 /** The finance bureau reads departments through the city roll-up, not their own lists (which would be the whole city's). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { currentUser, type CurrentUser } from "./index";
+import { currentUser, type CurrentUser } from "./session";
 import { can } from "../access";
 
 /**

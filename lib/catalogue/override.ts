@@ -1,10 +1,10 @@
 import "server-only";
 import { parseTarget, type ParsedTarget } from "../targets";
 import { encodeOverride, targetColumns } from "../indicator";
-import { DomainError, mutate } from "../actions/mutation";
+import { DomainError, mutate } from "../actions";
 import type { CurrentUser } from "../auth";
-import { indicatorScope } from "../auth/scope";
-import { targetOverrideInput } from "../validations/target-override";
+import { indicatorScope } from "../auth";
+import { targetOverrideInput } from "../validations";
 import { rolesFor } from "../access";
 
 /** Admin confirms or corrects the parse of a row's target (the printed text never changes). */

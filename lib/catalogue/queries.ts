@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "../db/prisma";
 import type { Prisma } from "../db/generated/sqlite/client";
 import type { CurrentUser } from "../auth";
-import { departmentScope, indicatorScope, ownDepartment } from "../auth/scope";
+import { departmentScope, indicatorScope, ownDepartment } from "../auth";
 
 export type CatalogueFilter = {
   year: number;
@@ -131,4 +131,9 @@ export async function getProjectView(code: string, year: number, user: CurrentUs
 
 export async function listProjects(year: number, user: CurrentUser) {
   return prisma.project.findMany({ where: { year, retiredAt: null, ...departmentScope(user) }, orderBy: { sortOrder: "asc" } });
+}
+
+/** An indicator's audit trail, latest first (the indicator page; the caller has read the indicator within the user's scope). */
+export function indicatorAudit(id: number, take = 20) {
+  return prisma.auditLog.findMany({ where: { entity: "Indicator", entityId: String(id) }, orderBy: { at: "desc" }, take, include: { user: { select: { name: true } } } });
 }

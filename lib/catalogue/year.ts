@@ -2,9 +2,9 @@ import "server-only";
 import { cache } from "react";
 import { z } from "zod";
 import { prisma } from "../db/prisma";
-import type { CurrentUser } from "../auth/user";
-import { departmentOf } from "../auth/scope";
-import { defaultMonth } from "../validations/month";
+import type { CurrentUser } from "../auth";
+import { departmentOf } from "../auth";
+import { defaultMonth } from "../validations";
 import { chooseYear, YEAR_COOKIE, type YearChoice } from "./working-year";
 
 const yearValue = z.coerce.number().int().min(2000).max(2100);

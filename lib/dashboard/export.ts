@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import type { StatusRow } from "./table";
 import { LIGHT_ORDER, type Light } from "../status";
-import { messages } from "../i18n/messages";
-import { toCsvText } from "../reports/render/csv";
+import { messages } from "../i18n/client";
+import { toCsvText } from "../reports";
 
 const COLUMNS: { id: keyof StatusRow; zh: string; width: number }[] = [
   { id: "table", zh: "表", width: 6 },

@@ -1,11 +1,10 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import type { CurrentUser } from "../auth";
-import { departmentScope, indicatorScope, reportScope } from "../auth/scope";
-import { categoryStem } from "../catalogue/queries";
-import { closedMonths, rollup } from "../reporting/queries";
+import { departmentScope, indicatorScope, reportScope } from "../auth";
+import { categoryStem } from "../catalogue";
+import { closedMonths, rollup, spentByProject } from "../reporting";
 import { budgetStatus, type Light } from "../status";
-import { spentByProject } from "../reporting/execution";
 import { completenessCell, countBy, worstShortfalls, type Cell } from "./aggregate";
 
 /** Everything the managers' overview shows for a year and as-of month, aggregated on the server. */

@@ -1,9 +1,9 @@
 import "server-only";
 import type { CurrentUser } from "../auth";
-import { indicatorScope } from "../auth/scope";
-import { categoryStem } from "../catalogue/queries";
-import { rollup } from "../reporting/queries";
-import type { StatusTableView } from "../validations/status-table";
+import { indicatorScope } from "../auth";
+import { categoryStem } from "../catalogue";
+import { rollup } from "../reporting";
+import type { StatusTableView } from "../validations";
 
 export type StatusRow = {
   id: number;

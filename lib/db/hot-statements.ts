@@ -3,8 +3,7 @@ import type Database from "better-sqlite3";
 import type { Report } from "./generated/sqlite/client";
 import { prisma, sqliteConnection } from "./prisma";
 import type { Tx } from "./writer";
-import { asCurrentUser, type CurrentUser } from "../auth/user";
-import { departmentOf, indicatorScope, writableOrgs } from "../auth/scope";
+import { asCurrentUser, type CurrentUser, departmentOf, indicatorScope, writableOrgs } from "../auth";
 
 // The statements of a report submission (docs/decisions/013-write-path.md), each in one
 // function for both engines. On SQLite they are prepared once and run with better-sqlite3 on

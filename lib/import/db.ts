@@ -2,12 +2,11 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { prisma, type Db } from "../db/prisma";
 import { officeParts } from "../offices";
-import { AppError, type ActionError } from "../actions/errors";
+import { AppError, type ActionError, audited, type ActionResult } from "../actions";
 import { newTarget, printedTargetChange } from "../indicator";
 import { officeIndex } from "./offices";
 import { planImport } from "./plan";
 import { readImportFile } from "./read";
-import { audited, type ActionResult } from "../actions/mutation";
 import { tablesWorkbook, type WorkbookInput } from "./workbook";
 import type { ImportState, ImportSummary, Preview, PreviewResult, RowPlan, StateIndicator, StateTable } from "./types";
 

@@ -1,9 +1,8 @@
 import "server-only";
-import { currentUser, type CurrentUser } from "../auth";
-import { ownDepartment } from "../auth/scope";
-import { asResult, type ActionError, type ActionResult } from "../actions/mutation";
-import { fieldErrors } from "../validations/params";
-import { importConfirmInput, importPreviewInput } from "../validations/import";
+import type { CurrentUser } from "../auth";
+import { ownDepartment } from "../auth";
+import { asResult, type ActionError, type ActionResult } from "../actions";
+import { fieldErrors, importConfirmInput, importPreviewInput } from "../validations";
 import { previewFile, writeImport } from "./db";
 import type { ImportSummary, PreviewResult } from "./types";
 import { can } from "../access";
@@ -16,7 +15,8 @@ import { can } from "../access";
 // An admin imports into (and previews against) their own department's tables only.
 
 async function admin(user: CurrentUser | null | undefined): Promise<{ user: CurrentUser } | { error: ActionError }> {
-  const me = user === undefined ? await currentUser() : user;
+  // Auth.js only when the session is needed, as in lib/actions/mutation.ts (the CLI imports lib/import).
+  const me = user === undefined ? await (await import("../auth/session")).currentUser() : user;
   if (!me) return { error: { code: "unauthenticated", message: { zh: "请先登录", en: "Please sign in" } } };
   if (!can(me.role, "import.run")) return { error: { code: "forbidden", message: { zh: "只有管理员可以导入指标表", en: "Only admins import tables" } } };
   return { user: me };

@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "../db/prisma";
-import { resolveUser, mutate, type ActionError, type ActionResult } from "../actions/mutation";
-import type { CurrentUser } from "../auth/user";
-import { ownDepartment } from "../auth/scope";
-import { codeFromUnits, documentMeta, documentText, DocumentRefused, extractBudget } from ".";
+import { resolveUser, mutate, type ActionError, type ActionResult } from "../actions";
+import type { CurrentUser } from "../auth";
+import { ownDepartment } from "../auth";
+import { codeFromUnits, documentMeta, documentText, DocumentRefused, extractBudget } from "./document";
 import { applyOnboarding, hasWrites, previewOnboarding, type OnboardInput, type OnboardPreview, type OnboardSummary } from "./import";
 import { can, rolesFor } from "../access";
 

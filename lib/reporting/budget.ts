@@ -1,7 +1,7 @@
 import "server-only";
-import { DomainError, mutate } from "../actions/mutation";
+import { DomainError, mutate } from "../actions";
 import type { CurrentUser } from "../auth";
-import { spendingInput } from "../validations/budget";
+import { spendingInput } from "../validations";
 import { rolesFor } from "../access";
 
 // Budget execution (双监控): each second-level project's spending to date per month; a project's

@@ -1,10 +1,11 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import { budgetStatus, indicatorStatus, worstLight, type Light } from "../status";
-import { emptyCounts, type LightCounts } from "../dashboard/aggregate";
+import { emptyCounts, type LightCounts } from "../dashboard/client";
 import { closedMonths } from "./queries";
 import { spentByDepartment } from "./execution";
-import { aggregationOf, monthly, officeTarget, targetOf } from "./target";
+import { aggregationOf, monthly, officeTarget } from "./target";
+import { targetOf } from "../indicator";
 
 // The finance bureau's view across departments (issue 7, docs/decisions/009): every department's
 // lights, reporting and budget execution at an as-of month, in a handful of flat reads whatever
@@ -150,4 +151,9 @@ export function withTotals(year: number, month: number, departments: DepartmentL
     for (const l of Object.keys(d.lights) as (keyof LightCounts)[]) totals.lights[l] += d.lights[l];
   }
   return { year, month, departments, totals };
+}
+
+/** A department by its code, for the finance bureau's read-only drill-down (/city/<code>). */
+export function departmentByCode(code: string) {
+  return prisma.department.findUnique({ where: { code }, select: { id: true, code: true, name: true } });
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "../db/prisma";
-import { mutate } from "../actions/mutation";
+import { mutate } from "../actions";
 import type { CurrentUser } from "../auth";
-import { periodInput } from "../validations/period";
+import { periodInput } from "../validations";
 import { rolesFor } from "../access";
 
 /** The default deadline of a month's reports: the 10th of the following month, end of day (UTC+8). */

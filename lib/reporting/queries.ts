@@ -1,12 +1,12 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import type { CurrentUser } from "../auth";
-import { departmentScope, indicatorScope, reportScope } from "../auth/scope";
+import { departmentScope, indicatorScope, reportScope } from "../auth";
 import { indicatorStatus, worstLight, type Light, type Status } from "../status";
 import type { Prisma } from "../db/generated/sqlite/client";
-import { monthly } from "./target";
-import { aggregate, aggregationOf, officeTarget, targetOf } from "./target";
-import { expectedPath } from "../dashboard/path";
+import { monthly, aggregate, aggregationOf, officeTarget } from "./target";
+import { targetOf } from "../indicator";
+import { expectedPath } from "./path";
 
 /** Months whose reporting period is closed (explicitly, or deadline passed and not reopened). */
 export async function closedMonths(year: number, now = new Date()): Promise<Set<number>> {
@@ -183,4 +183,14 @@ export async function reviewQueue(user: CurrentUser, year: number) {
     const status = indicatorStatus({ target, asOfMonth: r.month, year, reports: monthly(mine), periodClosed: closed.has(r.month) });
     return { ...r, status };
   });
+}
+
+/** An evidence file, if its indicator is within the user's scope (the download route's one read). */
+export function evidenceFile(user: CurrentUser, id: number) {
+  return prisma.evidence.findFirst({ where: { id, report: { indicator: indicatorScope(user) } } });
+}
+
+/** Every evidence file one office attached to an indicator's reports of the year, oldest first. */
+export function officeEvidence(indicatorId: number, organizationId: number | undefined, year: number) {
+  return prisma.evidence.findMany({ where: { report: { indicatorId, organizationId, year } }, orderBy: { createdAt: "asc" }, include: { report: { select: { month: true, revision: true } } } });
 }

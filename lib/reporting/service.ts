@@ -1,11 +1,12 @@
 import "server-only";
-import { DomainError, mutate } from "../actions/mutation";
+import { DomainError, mutate } from "../actions";
 import type { CurrentUser } from "../auth";
-import { reportScope } from "../auth/scope";
+import { reportScope } from "../auth";
 import { parseActual } from "../targets";
 import { indicatorStatus } from "../status";
-import { reportInput, reviewInput } from "../validations/report";
-import { aggregationOf, monthly, officeTarget, targetOf } from "./target";
+import { reportInput, reviewInput } from "../validations";
+import { aggregationOf, monthly, officeTarget } from "./target";
+import { targetOf } from "../indicator";
 import type { StoredFile } from "./evidence";
 import { prisma } from "../db/prisma";
 import { currentReports, insertReport, periodRow, writableIndicator } from "../db/hot-statements";

@@ -3,8 +3,6 @@
 import { formatNumber, type ParsedTarget } from "../targets";
 import type { MonthlyValue } from "../status";
 
-// The target in force has one home: lib/indicator.
-export { targetOf } from "../indicator";
 
 export type Aggregation = "sum" | "mean";
 

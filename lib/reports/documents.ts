@@ -7,7 +7,7 @@ import { departmentMonitoring, projectMonitoring } from "./monitoring";
 import { PROJECT_MONITORING, monitoringSheet } from "./monitoring-layout";
 import { annualSummary, summarySheets } from "./summary";
 import type { Sheet } from "./sheet";
-import { latestYear } from "../catalogue/year";
+import { latestYear } from "../catalogue";
 import { sheetsToXlsx } from "./render/xlsx";
 import { sheetToCsv } from "./render/csv";
 import { sheetsToPdf } from "./render/pdf";

@@ -1,9 +1,9 @@
 import "server-only";
 import { prisma } from "../db/prisma";
-import { DomainError, mutate, resolveUser, type ActionResult } from "../actions/mutation";
+import { DomainError, mutate, resolveUser, type ActionResult } from "../actions";
 import type { CurrentUser } from "../auth";
-import { ownDepartment as deptOf } from "../auth/scope";
-import { finaliseInput, saveEvaluationInput } from "../validations/evaluation";
+import { ownDepartment as deptOf } from "../auth";
+import { finaliseInput, saveEvaluationInput } from "../validations";
 import { selfEvaluation, type SelfEvaluation } from "./self-eval";
 import { can, rolesFor } from "../access";
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { apiError, apiUser, invalidParams, unauthenticated } from "../api/http";
-import { ownDepartment } from "../auth/scope";
+import { apiError, apiUser, invalidParams, unauthenticated } from "../api";
+import { ownDepartment } from "../auth";
 import { documentRequest, documentResponse, renderDocument } from "./documents";
 import { can } from "../access";
 

@@ -2,9 +2,9 @@
 // column, no light column, a different set of deviation categories) is a new definition here, not
 // new code. `monitoringSheet` builds any definition filled with one project's Monitoring into a
 // Sheet that every renderer (XLSX, PDF, CSV) prints.
-import { messages } from "../i18n/messages";
-import { pct, spanZh } from "../status/format";
-import { DEVIATION_CATEGORIES, LIKELIHOODS } from "../validations/report";
+import { messages } from "../i18n/client";
+import { pct, spanZh } from "../status";
+import { DEVIATION_CATEGORIES, LIKELIHOODS } from "../validations";
 import { mergeRuns, SheetBuilder, type Cell, type Sheet } from "./sheet";
 import type { Monitoring, MonitoringRow } from "./monitoring";
 

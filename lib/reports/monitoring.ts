@@ -1,10 +1,9 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import { budgetStatus, type Light } from "../status";
-import { rollup } from "../reporting/queries";
-import { projectExecution } from "../reporting/execution";
-import { aggregationOf, combinedText, latestParts, targetOf } from "../reporting/target";
-import { DEVIATION_CATEGORIES, LIKELIHOODS } from "../validations/report";
+import { rollup, projectExecution, aggregationOf, combinedText, latestParts } from "../reporting";
+import { targetOf } from "../indicator";
+import { DEVIATION_CATEGORIES, LIKELIHOODS } from "../validations";
 import type { Prisma } from "../db/generated/sqlite/client";
 
 // 项目支出绩效目标执行监控表 (docs/domain.md §4): a project's budget execution and each annual

@@ -2,10 +2,9 @@ import "server-only";
 import { prisma } from "../db/prisma";
 import { type Message, type ParsedTarget, type Tier } from "../targets";
 import { scoreProject, type RowFlag, type ScoreRow } from "../scoring";
-import { aggregationOf, combinedText, latestParts, targetOf } from "../reporting/target";
-import { targetInForce } from "../indicator";
-import { projectExecution, spentByProject } from "../reporting/execution";
-import { evaluationSettings, type EvaluationSettings } from "../validations/evaluation";
+import { aggregationOf, combinedText, latestParts, projectExecution, spentByProject } from "../reporting";
+import { targetInForce, targetOf } from "../indicator";
+import { evaluationSettings, type EvaluationSettings } from "../validations";
 
 export type SelfEvalRow = {
   /** Indicator id. */

@@ -1,8 +1,7 @@
 // The annual summary (年度绩效自评汇总) as data: which columns each of its two sheets prints. A
 // variant (another column, other titles) is a new definition, not new code.
-import { messages } from "../i18n/messages";
-import { LIGHT_ORDER, type Light } from "../status";
-import { pct } from "../status/format";
+import { messages } from "../i18n/client";
+import { LIGHT_ORDER, type Light, pct } from "../status";
 import { SheetBuilder, type Cell, type Sheet } from "./sheet";
 import type { Summary, SummaryForm, SummaryShortfall } from "./summary";
 

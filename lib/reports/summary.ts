@@ -2,8 +2,8 @@ import "server-only";
 import { prisma } from "../db/prisma";
 import { budgetStatus, worstLight, type Light } from "../status";
 import type { Grade } from "../scoring";
-import { rollup } from "../reporting/queries";
-import { countBy, emptyCounts, type LightCounts } from "../dashboard/aggregate";
+import { rollup } from "../reporting";
+import { countBy, emptyCounts, type LightCounts } from "../dashboard/client";
 import { selfEvaluation, type SelfEvaluation } from "./self-eval";
 
 // 年度绩效自评汇总: every self-evaluation form of the year (the department's 表11 and each 表12

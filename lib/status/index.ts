@@ -37,3 +37,4 @@ export type { Light, MonthlyValue, Status, StatusInput, Thresholds } from "./typ
 export { DEFAULT_THRESHOLDS, LIGHT_ORDER, worstLight } from "./lights";
 export { indicatorStatus } from "./indicator";
 export { budgetStatus } from "./budget";
+export * from "./format";

@@ -1,6 +1,6 @@
 import { one } from "./params";
 import { z } from "zod";
-import { CITY_SORTS } from "../dashboard/aggregate";
+import { CITY_SORTS } from "../dashboard/client";
 
 
 /**

@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { extractBudget } from "../../lib/onboard/extract";
+import { extractBudget } from "../../lib/onboard";
 
 const str = z.string();
 const opt = z.string().nullable();

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../../lib/db/prisma";
-import { hashPassword } from "../../lib/auth/password";
+import { hashPassword } from "../../lib/auth";
 import { newTarget } from "../../lib/indicator";
 import { buildCatalogue } from "./catalogue";
 import { DATA_DIR, extractDocument, wanToYuan } from "./document";

@@ -7,7 +7,8 @@ import { createPrisma, type Db } from "../../lib/db/prisma";
 import { sqlitePath } from "../../lib/db/engine";
 import { hashToken } from "../../lib/api/token";
 import { parseActual } from "../../lib/targets";
-import { aggregationOf, officeTarget, targetOf } from "../../lib/reporting/target";
+import { aggregationOf, officeTarget } from "../../lib/reporting/target";
+import { targetOf } from "../../lib/indicator";
 import { seedDatabase } from "../../prisma/seed/load";
 import { freshDatabase, testEngine, type TestEngine } from "../db";
 

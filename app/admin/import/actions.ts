@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { confirmImport, previewImport } from "@/lib/import/server";
+import { confirmImport, previewImport } from "@/lib/import";
 
 // Thin bridges from the upload form to lib/import/server.ts; each returns `{ data } | { error }`.
 

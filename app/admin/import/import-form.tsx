@@ -1,10 +1,9 @@
 "use client";
 import { useMemo, useRef, useState, useTransition } from "react";
-import { fill, type Locale, type Messages } from "@/lib/i18n/messages";
-import { ACCUMULATION_TEXT, AGGREGATION_TEXT, FIELD_LABELS } from "@/lib/import/columns";
-import { placeOf } from "@/lib/import/problems";
-import type { Change, ImportSummary, PreviewResult, Problem, RowPlan } from "@/lib/import/types";
-import { importFileMeta } from "@/lib/validations/import";
+import { fill, type Locale, type Messages } from "@/lib/i18n/client";
+import { ACCUMULATION_TEXT, AGGREGATION_TEXT, FIELD_LABELS, placeOf } from "@/lib/import/client";
+import type { Change, ImportSummary, PreviewResult, Problem, RowPlan } from "@/lib/import";
+import { importFileMeta } from "@/lib/validations";
 import { Badge } from "@/components/ui/card";
 import { confirmImportAction, previewImportAction } from "./actions";
 import { Button, Hint, Label, Table } from "@/components/ui/controls";

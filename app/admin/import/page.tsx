@@ -1,12 +1,11 @@
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
+import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { workingYear } from "@/lib/catalogue/year";
-import { importYears } from "@/lib/import/db";
-import { ownDepartment } from "@/lib/auth/scope";
-import { importPageParams } from "@/lib/validations/import";
+import { workingYear } from "@/lib/catalogue";
+import { importYears } from "@/lib/import";
+import { ownDepartment } from "@/lib/auth";
+import { importPageParams } from "@/lib/validations";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ImportForm } from "./import-form";
 import { Hint } from "@/components/ui/controls";

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { confirmOnboard, previewOnboard, type Upload } from "@/lib/onboard/server";
+import { confirmOnboard, previewOnboard, type Upload } from "@/lib/onboard";
 
 // Thin bridges from the upload form to lib/onboard/server.ts; each returns `{ data } | { error }`.
 

@@ -1,9 +1,8 @@
 "use client";
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
-import { fill, type Locale, type Messages } from "@/lib/i18n/messages";
-import type { Action, Counts, OnboardProblem, OnboardSummary, PlannedTable } from "@/lib/onboard/import";
-import type { OnboardReview } from "@/lib/onboard/server";
+import { fill, type Locale, type Messages } from "@/lib/i18n/client";
+import type { Action, Counts, OnboardProblem, OnboardSummary, PlannedTable, OnboardReview } from "@/lib/onboard";
 import { Badge, Card } from "@/components/ui/card";
 import { spans } from "@/components/catalogue/indicator-grid";
 import { confirmOnboardAction, previewOnboardAction } from "./actions";

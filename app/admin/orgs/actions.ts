@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { addAlias, createOrg, removeAlias, renameOrg } from "@/lib/admin/orgs";
-import type { ActionResult } from "@/lib/actions/mutation";
+import { addAlias, createOrg, removeAlias, renameOrg } from "@/lib/admin";
+import type { ActionResult } from "@/lib/actions";
 
 // Thin wrappers for useActionState: every check and the audit row happen in lib/admin/orgs.
 

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { changePeriod } from "@/lib/reporting/periods";
+import { changePeriod } from "@/lib/reporting";
 
 /** Returns `{ data } | { error }` for AdminForm to show: a refused input is a message, not a 500. */
 export async function changePeriodAction(form: FormData) {

@@ -1,10 +1,9 @@
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
+import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { listPeriods } from "@/lib/reporting/periods";
-import { monthParams } from "@/lib/validations/month";
-import { workingYear } from "@/lib/catalogue/year";
+import { listPeriods } from "@/lib/reporting";
+import { monthParams } from "@/lib/validations";
+import { workingYear } from "@/lib/catalogue";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { AdminForm } from "@/components/admin/admin-form";
 import { changePeriodAction } from "./actions";

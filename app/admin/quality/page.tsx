@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { monthParams } from "@/lib/validations/month";
-import { workingYear } from "@/lib/catalogue/year";
-import { qualityWithFixes, weightProblems } from "@/lib/admin/quality-fixes";
-import { ownDepartment } from "@/lib/auth/scope";
+import { monthParams } from "@/lib/validations";
+import { workingYear } from "@/lib/catalogue";
+import { qualityWithFixes, weightProblems } from "@/lib/admin";
+import { ownDepartment } from "@/lib/auth";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { TextLink } from "@/components/ui/controls";
 

@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
+import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { workingYear } from "@/lib/catalogue/year";
-import { tableYears, tablesView } from "@/lib/admin/tables-view";
-import { tablesParams } from "@/lib/validations/admin-tables";
+import { workingYear } from "@/lib/catalogue";
+import { tableYears, tablesView } from "@/lib/admin";
+import { tablesParams } from "@/lib/validations";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { AdminForm } from "@/components/admin/admin-form";
 import { RowControls } from "@/components/admin/row-controls";

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { createUser, resetPassword, revokeApiToken, setUserStatus, updateUser } from "@/lib/admin/accounts";
-import type { ActionResult } from "@/lib/actions/mutation";
+import { createUser, resetPassword, revokeApiToken, setUserStatus, updateUser } from "@/lib/admin";
+import type { ActionResult } from "@/lib/actions";
 
 // Thin wrappers for useActionState: every check and the audit row happen in lib/admin/accounts.
 

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { listUsers } from "@/lib/admin/accounts";
-import { orgChoices } from "@/lib/admin/orgs";
-import { DEPARTMENT_ROLES, PASSWORD_MIN } from "@/lib/validations/accounts";
+import { listUsers, orgChoices } from "@/lib/admin";
+import { DEPARTMENT_ROLES, PASSWORD_MIN } from "@/lib/validations";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ActionForm } from "@/components/admin/accounts/action-form";
 import { OfficePicker } from "@/components/admin/accounts/office-picker";

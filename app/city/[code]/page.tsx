@@ -1,13 +1,12 @@
 import { notFound } from "next/navigation";
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
+import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { narrowedTo } from "@/lib/auth/scope";
-import { prisma } from "@/lib/db/prisma";
-import { overview } from "@/lib/dashboard/overview";
-import { monthParams } from "@/lib/validations/month";
-import { workingYear } from "@/lib/catalogue/year";
+import { narrowedTo } from "@/lib/auth";
+import { overview } from "@/lib/dashboard";
+import { departmentByCode } from "@/lib/reporting";
+import { monthParams } from "@/lib/validations";
+import { workingYear } from "@/lib/catalogue";
 import { PageHeader } from "@/components/ui/card";
 import { OverviewView } from "@/components/dashboard/overview-view";
 import { MonthPicker } from "@/components/status/month-picker";
@@ -22,7 +21,7 @@ export default async function CityDepartmentPage({ params, searchParams }: { par
   const { t, locale } = await getMessages();
   if (!user) return <Forbidden />;
   const { year, month } = await workingYear(user, monthParams.parse(await searchParams));
-  const dept = await prisma.department.findUnique({ where: { code: decodeURIComponent(code) }, select: { id: true, code: true, name: true } });
+  const dept = await departmentByCode(decodeURIComponent(code));
   if (!dept) notFound();
   const o = await overview(narrowedTo(user, dept.id), year, month);
   return (

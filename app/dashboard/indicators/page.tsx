@@ -1,11 +1,9 @@
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
+import { getMessages, fill } from "@/lib/i18n";
 import { requireUser } from "@/lib/auth/require";
-import { statusTable } from "@/lib/dashboard/table";
-import { filterOptions } from "@/lib/catalogue/queries";
-import { statusTableParams } from "@/lib/validations/status-table";
-import { workingYear } from "@/lib/catalogue/year";
+import { statusTable } from "@/lib/dashboard";
+import { filterOptions, workingYear } from "@/lib/catalogue";
+import { statusTableParams } from "@/lib/validations";
 import { Card, PageHeader } from "@/components/ui/card";
 import { StatusTable } from "@/components/dashboard/status-table";
 import { Button, Label } from "@/components/ui/controls";

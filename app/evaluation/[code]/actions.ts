@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { finaliseEvaluation, saveEvaluation } from "@/lib/reports/evaluation";
-import type { ActionResult } from "@/lib/actions/mutation";
+import { finaliseEvaluation, saveEvaluation } from "@/lib/reports";
+import type { ActionResult } from "@/lib/actions";
 
 const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
 const path = (scope: string) => `/evaluation/${scope === "department" ? "department" : scope.slice("project:".length)}`;

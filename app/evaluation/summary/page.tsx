@@ -1,11 +1,10 @@
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
+import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { ownDepartment } from "@/lib/auth/scope";
-import { monthParams } from "@/lib/validations/month";
-import { workingYear } from "@/lib/catalogue/year";
-import { annualSummary } from "@/lib/reports/summary";
+import { ownDepartment } from "@/lib/auth";
+import { monthParams } from "@/lib/validations";
+import { workingYear } from "@/lib/catalogue";
+import { annualSummary } from "@/lib/reports";
 import { Card, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { LightBars, ScoreBars } from "@/components/charts/charts";

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { overrideTarget } from "@/lib/catalogue/override";
-import type { ActionResult } from "@/lib/actions/mutation";
+import { overrideTarget } from "@/lib/catalogue";
+import type { ActionResult } from "@/lib/actions";
 
 export async function overrideTargetAction(_prev: ActionResult<{ id: number }> | null, form: FormData) {
   const result = await overrideTarget(Object.fromEntries(form));

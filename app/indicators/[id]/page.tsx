@@ -1,19 +1,16 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getMessages } from "@/lib/i18n/server";
-import { getIndicator } from "@/lib/catalogue/queries";
+import { getMessages, fill } from "@/lib/i18n";
+import { getIndicator, indicatorAudit } from "@/lib/catalogue";
 import { requireUser } from "@/lib/auth/require";
-import { prisma } from "@/lib/db/prisma";
 import { formatNumber } from "@/lib/targets";
 import { Card, Field, PageHeader } from "@/components/ui/card";
 import { TargetBadge } from "@/components/catalogue/target-badge";
 import { OverrideForm } from "@/components/catalogue/override-form";
-import { reportContext } from "@/lib/reporting/queries";
-import { expectedPath } from "@/lib/dashboard/path";
+import { expectedPath, reportContext } from "@/lib/reporting";
 import { PathChart } from "@/components/charts/charts";
-import { fill } from "@/lib/i18n/messages";
 import { ReportStatusBadge } from "@/components/reporting/report-status-badge";
-import { listRevisions } from "@/lib/admin/revisions";
+import { listRevisions } from "@/lib/admin";
 import { Time, timeText } from "@/components/ui/time";
 import { can } from "@/lib/access";
 import { Table, TextLink } from "@/components/ui/controls";
@@ -24,12 +21,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
   const user = await requireUser(`/indicators/${id}`);
   const [{ t, locale }, ind] = await Promise.all([getMessages(), getIndicator(id, user)]);
   if (!ind) notFound();
-  const audit = await prisma.auditLog.findMany({
-    where: { entity: "Indicator", entityId: String(id) },
-    orderBy: { at: "desc" },
-    take: 20,
-    include: { user: { select: { name: true } } },
-  });
+  const audit = await indicatorAudit(id);
   const ctx = ind.term === "annual" ? await reportContext(user, id, ind.year) : null;
   const revisions = await listRevisions(id);
   const ai = t.adminTables.indicator;

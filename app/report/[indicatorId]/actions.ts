@@ -1,8 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { saveReport } from "@/lib/reporting/service";
-import { checkFile, discardStored, EVIDENCE_MAX_FILES, storeFile, type StoredFile } from "@/lib/reporting/evidence";
-import type { ActionResult } from "@/lib/actions/mutation";
+import { saveReport, checkFile, discardStored, EVIDENCE_MAX_FILES, storeFile, type StoredFile } from "@/lib/reporting";
+import type { ActionResult } from "@/lib/actions";
 
 type Result = ActionResult<{ status: string; light: string; explanation: { zh: string; en: string }; version: number }>;
 

@@ -1,14 +1,11 @@
 import { notFound } from "next/navigation";
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
+import { getMessages, fill } from "@/lib/i18n";
 import { requireUser } from "@/lib/auth/require";
-import { reportContext } from "@/lib/reporting/queries";
-import { monthParams } from "@/lib/validations/month";
-import { workingYear } from "@/lib/catalogue/year";
+import { officeEvidence, reportContext, monthly } from "@/lib/reporting";
+import { monthParams } from "@/lib/validations";
+import { workingYear } from "@/lib/catalogue";
 import { formatNumber } from "@/lib/targets";
 import { indicatorStatus } from "@/lib/status";
-import { monthly } from "@/lib/reporting/target";
-import { prisma } from "@/lib/db/prisma";
 import { Card, Field, PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { ReportForm } from "@/components/reporting/report-form";
@@ -41,7 +38,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     reports: monthly(mine.filter((r) => r.current && r.month <= month)),
     periodClosed: ctx.closed.has(month),
   });
-  const evidence = current ? await prisma.evidence.findMany({ where: { report: { indicatorId: ind.id, organizationId: orgId, year } }, orderBy: { createdAt: "asc" }, include: { report: { select: { month: true, revision: true } } } }) : [];
+  const evidence = current ? await officeEvidence(ind.id, orgId, year) : [];
   const canWrite = can(user.role, "report.write") && orgId != null;
   const where = ind.goal.project ? `表${ind.tableNo} ${ind.goal.project.name}` : "表11 部门整体";
   const orgName = ind.orgs.find((o) => o.organizationId === orgId)?.organization;

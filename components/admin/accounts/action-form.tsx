@@ -1,8 +1,8 @@
 "use client";
 import { useState, useTransition, type FormEvent, type ReactNode } from "react";
-import type { ActionResult } from "@/lib/actions/mutation";
-import type { Locale } from "@/lib/i18n/messages";
-import { fill } from "@/lib/i18n/messages";
+import type { ActionResult } from "@/lib/actions";
+import type { Locale } from "@/lib/i18n";
+import { fill } from "@/lib/i18n/client";
 import { Button, TextLink } from "@/components/ui/controls";
 
 type Data = { id?: number; username?: string; password?: string | null };

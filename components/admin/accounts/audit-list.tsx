@@ -1,4 +1,4 @@
-import type { Messages } from "@/lib/i18n/messages";
+import type { Messages } from "@/lib/i18n";
 import { timeText } from "@/components/ui/time";
 
 type Row = { id: number; action: string; at: Date; after: string | null; before: string | null; user: { name: string } | null };

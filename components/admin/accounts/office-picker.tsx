@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
-import type { Messages } from "@/lib/i18n/messages";
-import { fill } from "@/lib/i18n/messages";
+import type { Messages } from "@/lib/i18n";
+import { fill } from "@/lib/i18n/client";
 
 export type OfficeChoice = { id: number; label: string; name: string; kind: string; depth: number };
 

@@ -1,4 +1,4 @@
-import type { Messages } from "@/lib/i18n/messages";
+import type { Messages } from "@/lib/i18n";
 import { Badge } from "@/components/ui/card";
 
 const tone = { admin: "blue", manager: "slate", evaluator: "slate", reporter: "slate", finance: "slate" } as const;

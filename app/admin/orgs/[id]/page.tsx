@@ -1,9 +1,8 @@
 import { notFound } from "next/navigation";
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
+import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { getOrg } from "@/lib/admin/orgs";
+import { getOrg } from "@/lib/admin";
 import { Badge, Card, Field, PageHeader } from "@/components/ui/card";
 import { ActionForm } from "@/components/admin/accounts/action-form";
 import { AuditList } from "@/components/admin/accounts/audit-list";

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
+import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { rolloverView } from "@/lib/admin/tables-view";
-import { workingYear } from "@/lib/catalogue/year";
+import { rolloverView } from "@/lib/admin";
+import { workingYear } from "@/lib/catalogue";
 import { Card, PageHeader } from "@/components/ui/card";
 import { AdminForm } from "@/components/admin/admin-form";
 import { rolloverAction } from "../actions";

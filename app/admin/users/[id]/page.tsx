@@ -1,11 +1,9 @@
 import { notFound } from "next/navigation";
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
+import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { getUser } from "@/lib/admin/accounts";
-import { orgChoices } from "@/lib/admin/orgs";
-import { DEPARTMENT_ROLES, PASSWORD_MIN } from "@/lib/validations/accounts";
+import { getUser, orgChoices } from "@/lib/admin";
+import { DEPARTMENT_ROLES, PASSWORD_MIN } from "@/lib/validations";
 import { Card, Field, PageHeader } from "@/components/ui/card";
 import { ActionForm } from "@/components/admin/accounts/action-form";
 import { OfficePicker } from "@/components/admin/accounts/office-picker";

@@ -1,2 +1,2 @@
-import { handlers } from "@/lib/auth";
+import { handlers } from "@/lib/auth/session";
 export const { GET, POST } = handlers;

@@ -1,4 +1,4 @@
-import { apiError } from "@/lib/api/http";
+import { apiError } from "@/lib/api";
 
 // Any /api/v1 path no route serves: a 404 in the API's JSON error shape rather than the HTML page.
 const notFound = () => apiError("not_found", { zh: "没有这个接口", en: "No such API endpoint" });

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { apiError, apiUser, invalidParams, unauthenticated } from "@/lib/api/http";
-import { cityView } from "@/lib/reporting/summaries";
-import { monthQuery } from "@/lib/validations/month";
-import { workingYear } from "@/lib/catalogue/year";
+import { apiError, apiUser, invalidParams, unauthenticated } from "@/lib/api";
+import { cityView } from "@/lib/reporting";
+import { monthQuery } from "@/lib/validations";
+import { workingYear } from "@/lib/catalogue";
 import { can } from "@/lib/access";
 
 /** GET the finance bureau's roll-up: every department's lights, reporting and budget at ?year=&month= (from the stored summaries; computedAt is the oldest line's time). */

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { apiUser, cityOnly, invalidParams, unauthenticated } from "@/lib/api/http";
-import { myIndicators } from "@/lib/reporting/queries";
-import { monthQuery } from "@/lib/validations/month";
-import { workingYear } from "@/lib/catalogue/year";
+import { apiUser, cityOnly, invalidParams, unauthenticated } from "@/lib/api";
+import { myIndicators } from "@/lib/reporting";
+import { monthQuery } from "@/lib/validations";
+import { workingYear } from "@/lib/catalogue";
 import { can } from "@/lib/access";
 
 /** GET my indicators with their lights: ?year=2024&month=6 (reporters: their offices' only). */

@@ -1,5 +1,5 @@
-import { apiResult, apiUser, readJson, unauthenticated } from "@/lib/api/http";
-import { saveReport } from "@/lib/reporting/service";
+import { apiResult, apiUser, readJson, unauthenticated } from "@/lib/api";
+import { saveReport } from "@/lib/reporting";
 
 /** POST a monthly report: the same fields and rules as the reporting form (lib/validations/report.ts). */
 export async function POST(req: Request) {

@@ -1,8 +1,7 @@
-import { apiUser, cityOnly, unauthenticated } from "@/lib/api/http";
-import { statusTable } from "@/lib/dashboard/table";
-import { toCsv, toXlsx } from "@/lib/dashboard/export";
-import { statusTableParams } from "@/lib/validations/status-table";
-import { workingYear } from "@/lib/catalogue/year";
+import { apiUser, cityOnly, unauthenticated } from "@/lib/api";
+import { statusTable, toCsv, toXlsx } from "@/lib/dashboard";
+import { statusTableParams } from "@/lib/validations";
+import { workingYear } from "@/lib/catalogue";
 import { can } from "@/lib/access";
 
 /** The status table as shown (same filters, sort and columns as the URL), as CSV or XLSX. */

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
+import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { indicatorAdminView } from "@/lib/admin/tables-view";
+import { indicatorAdminView } from "@/lib/admin";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { TargetBadge } from "@/components/catalogue/target-badge";
 import { AdminForm } from "@/components/admin/admin-form";

@@ -1,9 +1,8 @@
 import { notFound } from "next/navigation";
-import { getMessages } from "@/lib/i18n/server";
-import { fill } from "@/lib/i18n/messages";
+import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { newIndicatorView } from "@/lib/admin/tables-view";
+import { newIndicatorView } from "@/lib/admin";
 import { Card, PageHeader } from "@/components/ui/card";
 import { AdminForm } from "@/components/admin/admin-form";
 import { IndicatorFields } from "@/components/admin/indicator-fields";

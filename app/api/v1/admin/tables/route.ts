@@ -1,8 +1,8 @@
-import { apiError, apiUser, invalidParams, unauthenticated } from "@/lib/api/http";
-import { ownDepartment } from "@/lib/auth/scope";
-import { tablesFile } from "@/lib/import/db";
-import { workingYear } from "@/lib/catalogue/year";
-import { tablesDownloadParams } from "@/lib/validations/import";
+import { apiError, apiUser, invalidParams, unauthenticated } from "@/lib/api";
+import { ownDepartment } from "@/lib/auth";
+import { tablesFile } from "@/lib/import";
+import { workingYear } from "@/lib/catalogue";
+import { tablesDownloadParams } from "@/lib/validations";
 import { can } from "@/lib/access";
 
 /**

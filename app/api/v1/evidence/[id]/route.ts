@@ -1,7 +1,5 @@
-import { apiError, apiUser, unauthenticated } from "@/lib/api/http";
-import { indicatorScope } from "@/lib/auth/scope";
-import { prisma } from "@/lib/db/prisma";
-import { readStored } from "@/lib/reporting/evidence";
+import { apiError, apiUser, unauthenticated } from "@/lib/api";
+import { evidenceFile, readStored } from "@/lib/reporting";
 
 /** Downloads an evidence file for those who may see its indicator; never rendered inline. */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -10,7 +8,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const id = Number((await params).id);
   const notFound = () => apiError("not_found", { zh: "文件不存在", en: "No such file" });
   if (!Number.isInteger(id) || id <= 0) return notFound();
-  const ev = await prisma.evidence.findFirst({ where: { id, report: { indicator: indicatorScope(user) } } });
+  const ev = await evidenceFile(user, id);
   if (!ev) return notFound();
   const bytes = await readStored(ev.storageKey);
   return new Response(new Uint8Array(bytes), {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { officeParts, resolveOffices, splitOffice } from "./offices";
+import { officeParts, resolveOffices, splitOffice } from ".";
 
 const known = new Set(["政研处", "财务处", "基金监督处", "考试院", "各社保处", "农工处"]);
 const isOffice = (n: string) => known.has(n);

@@ -1,6 +1,6 @@
 // The indicator page's chart: the combined reported value per month against the expected path.
 import type { ParsedTarget } from "../targets";
-import { aggregate, type Aggregation } from "../reporting/target";
+import { aggregate, type Aggregation } from "./target";
 
 export type PathPoint = { month: number; actual: number | null; expected: number | null };
 
