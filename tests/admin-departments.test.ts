@@ -42,17 +42,14 @@ beforeAll(async () => {
   shared = await indicatorByName("对参保对象组织开展稽核量", "12-5");
   jianganOrg = (await orgByShortName("江岸社保处")).id;
   // The other department's own department-level office (new offices go under it by default) and an alias.
-  otherDeptOrg = (await prisma.organization.create({ data: { departmentId: other.id, name: `测试部门${CODE}`, kind: "department", sortOrder: 0 } })).id;
-  otherAliasId = (await prisma.orgAlias.create({ data: { alias: "测试处别名", organizationId: other.orgId } })).id;
+  otherDeptOrg = (await other.build.office({ departmentId: other.id, name: `测试部门${CODE}`, kind: "department", sortOrder: 0 })).id;
+  otherAliasId = (await other.build.alias(other.orgId, "测试处别名")).id;
   yearsBefore = (await prisma.year.findMany({ select: { year: true } })).map((y) => y.year);
 });
 
 afterAll(async () => {
-  // Test hygiene: the accounts made in the other department have audit rows and offices drop()
-  // does not know of; a Year row the other department's rollover added goes too.
-  const made = { user: { departmentId: other.id } };
-  await prisma.auditLog.deleteMany({ where: made });
-  await prisma.userOrg.deleteMany({ where: made });
+  // drop() takes the accounts made in the other department with their audit rows and offices;
+  // a Year row the other department's rollover added goes too.
   await other.drop();
   await prisma.year.deleteMany({ where: { year: { notIn: yearsBefore } } });
 });
