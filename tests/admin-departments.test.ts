@@ -20,7 +20,6 @@ import { importYears, tablesFile } from "../lib/import/db";
 import { confirmImport, previewImport } from "../lib/import/server";
 import { tablesCommand } from "../cli/tables";
 import { GET as tablesRoute } from "../app/api/v1/admin/tables/route";
-import { hashToken } from "../lib/api/token";
 import { asUser, indicatorByName, orgByShortName, seededDepartment } from "./users";
 import { otherDepartment, type OtherDepartment } from "./departments";
 
@@ -263,8 +262,8 @@ describe("Excel export and import are per department", () => {
     expect(wb.worksheets.map((w) => w.name).filter((n) => n.startsWith("表"))).toEqual(["表11", "表12-1"]);
     expect(await importYears(other.id)).toEqual([2025, 2024]);
 
-    await prisma.user.update({ where: { id: otherAdmin.id }, data: { apiTokenHash: hashToken("d597-admin-token-0123456789abcdef") } });
-    const res = await tablesRoute(new Request("http://localhost/api/v1/admin/tables?year=2024&format=xlsx", { headers: { authorization: "Bearer d597-admin-token-0123456789abcdef" } }));
+    const token = await other.build.token(otherAdmin);
+    const res = await tablesRoute(new Request("http://localhost/api/v1/admin/tables?year=2024&format=xlsx", { headers: { authorization: `Bearer ${token}` } }));
     expect(res.status).toBe(200);
     const viaApi = await sheets(new Uint8Array(await res.arrayBuffer()));
     expect(viaApi.worksheets.map((w) => w.name).filter((n) => n.startsWith("表"))).toEqual(["表11", "表12-1"]);
