@@ -445,7 +445,7 @@ type Outcome = { c: Case; status: number; body: string; headers: Headers };
 
 test.describe.serial("bad input, forged credentials and other offices' ids are refused, and change nothing", () => {
   const headersOf: Partial<Record<Caller, Record<string, string>>> = { anon: {} };
-  let restoreToken = () => {};
+  let restoreToken = () => Promise.resolve();
   let cases: Case[] = [];
   let before: Record<string, string>;
   let filesBefore: string[];
@@ -453,7 +453,7 @@ test.describe.serial("bad input, forged credentials and other offices' ids are r
   test.beforeAll(async () => {
     const [jiangan, evaluator, manager, admin, finance] = await Promise.all(["jiangan", "evaluator", "manager", "admin", "finance"].map((u) => sessionCookie(u)));
     Object.assign(headersOf, { jiangan: { cookie: jiangan }, evaluator: { cookie: evaluator }, manager: { cookie: manager }, admin: { cookie: admin }, finance: { cookie: finance } });
-    const granted = grantToken("jianghan");
+    const granted = await grantToken("jianghan");
     headersOf.token = { authorization: `Bearer ${granted.token}` };
     restoreToken = granted.restore;
 

@@ -1,12 +1,14 @@
 // What the bad-input, access-matrix and security specs share: signed-in sessions as cookie
 // headers, API tokens, minted (expired / forged) session cookies, a digest of the e2e database,
 // the build's server actions, and the API's error shape.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { encode } from "next-auth/jwt";
 import { expect, request } from "@playwright/test";
+import { createPrisma } from "../lib/db/prisma";
+import { factory } from "../prisma/seed/factories";
 import { DEMO_PASSWORD } from "./fixtures";
 
 export const BASE = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
@@ -44,32 +46,22 @@ export async function mintedSession(opts: { sub: string; role?: string; username
   return `${SESSION_COOKIE}=${value}`;
 }
 
-const hashToken = (t: string) => createHash("sha256").update(t).digest("hex");
-
 /**
- * Gives a user an API token, as `cli token create` does (only its hash is stored), and returns
- * it with a function that puts the previous hash back, so other specs see the seeded accounts.
+ * Gives a user an API token through the test-data factory (prisma/seed/factories.ts), as `cli token
+ * create` does (only its hash is stored), and returns it with a function that puts the previous
+ * hash back, so other specs see the seeded accounts.
  */
-export function grantToken(username: string): { token: string; restore: () => void } {
-  const token = randomBytes(32).toString("base64url");
-  const db = new Database(E2E_DB);
-  db.pragma("busy_timeout = 5000");
-  try {
-    const before = db.prepare(`SELECT "apiTokenHash" FROM "User" WHERE "username" = ?`).get(username) as { apiTokenHash: string | null } | undefined;
-    if (!before) throw new Error(`no user ${username}`);
-    db.prepare(`UPDATE "User" SET "apiTokenHash" = ? WHERE "username" = ?`).run(hashToken(token), username);
-    return {
-      token,
-      restore: () => {
-        const w = new Database(E2E_DB);
-        w.pragma("busy_timeout = 5000");
-        w.prepare(`UPDATE "User" SET "apiTokenHash" = ? WHERE "username" = ?`).run(before.apiTokenHash, username);
-        w.close();
-      },
-    };
-  } finally {
-    db.close();
-  }
+export async function grantToken(username: string): Promise<{ token: string; restore: () => Promise<void> }> {
+  const db = createPrisma(`file:${E2E_DB}`);
+  const build = factory(db);
+  const token = await build.token({ username });
+  return {
+    token,
+    restore: async () => {
+      await build.drop();
+      await db.$disconnect();
+    },
+  };
 }
 
 /** Runs a read-only query on the e2e database (ids for the cases: another office's indicator…). */

@@ -1,6 +1,5 @@
 // Accounts and organisations (admin): the same functions the admin pages' server actions call,
 // against this run's seeded database. Sign-in goes through Auth.js's own credentials endpoint.
-import { randomBytes } from "node:crypto";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../lib/db/prisma";
@@ -8,9 +7,9 @@ import { handlers } from "../lib/auth/session";
 import type { CurrentUser } from "../lib/auth";
 import { verifyPassword } from "../lib/auth/password";
 import { apiUser } from "../lib/api/http";
-import { hashToken } from "../lib/api/token";
 import { createUser, listUsers, resetPassword, revokeApiToken, setUserStatus, updateUser } from "../lib/admin/accounts";
 import { addAlias, createOrg, listOrgs, removeAlias, renameOrg } from "../lib/admin/orgs";
+import { factory } from "../prisma/seed/factories";
 import { asUser, orgByShortName } from "./users";
 
 let admin: CurrentUser, manager: CurrentUser, jiangan: CurrentUser;
@@ -130,8 +129,7 @@ describe("changing accounts", () => {
 
   it("disable: credentials sign-in and the API token are refused; enable restores both; revoke ends the token", async () => {
     const u = await prisma.user.findUniqueOrThrow({ where: { username: "jiangan2" } });
-    const token = randomBytes(32).toString("base64url");
-    await prisma.user.update({ where: { id: u.id }, data: { apiTokenHash: hashToken(token) } });
+    const token = await factory(prisma).token({ id: u.id }); // revoked below
     const password = ok(await resetPassword({ userId: u.id }, admin)).password as string;
     expect((await apiUser(bearer(token)))?.username).toBe("jiangan2");
     expect(await signsIn("jiangan2", password)).toBe(true);
@@ -263,10 +261,12 @@ describe("organisations", () => {
   });
 });
 
+/** The account as an API token presents it (the token goes again afterwards, as the factory found it). */
 async function apiUserFor(id: number) {
-  const token = randomBytes(24).toString("base64url");
-  await prisma.user.update({ where: { id }, data: { apiTokenHash: hashToken(token) } });
-  const u = await apiUser(bearer(token));
-  await prisma.user.update({ where: { id }, data: { apiTokenHash: null } });
-  return u;
+  const build = factory(prisma);
+  try {
+    return await apiUser(bearer(await build.token({ id })));
+  } finally {
+    await build.drop();
+  }
 }

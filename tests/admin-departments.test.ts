@@ -20,7 +20,6 @@ import { importYears, tablesFile } from "../lib/import/db";
 import { confirmImport, previewImport } from "../lib/import/server";
 import { tablesCommand } from "../cli/tables";
 import { GET as tablesRoute } from "../app/api/v1/admin/tables/route";
-import { hashToken } from "../lib/api/token";
 import { asUser, indicatorByName, orgByShortName, seededDepartment } from "./users";
 import { otherDepartment, type OtherDepartment } from "./departments";
 
@@ -42,17 +41,14 @@ beforeAll(async () => {
   shared = await indicatorByName("对参保对象组织开展稽核量", "12-5");
   jianganOrg = (await orgByShortName("江岸社保处")).id;
   // The other department's own department-level office (new offices go under it by default) and an alias.
-  otherDeptOrg = (await prisma.organization.create({ data: { departmentId: other.id, name: `测试部门${CODE}`, kind: "department", sortOrder: 0 } })).id;
-  otherAliasId = (await prisma.orgAlias.create({ data: { alias: "测试处别名", organizationId: other.orgId } })).id;
+  otherDeptOrg = (await other.build.office({ departmentId: other.id, name: `测试部门${CODE}`, kind: "department", sortOrder: 0 })).id;
+  otherAliasId = (await other.build.alias(other.orgId, "测试处别名")).id;
   yearsBefore = (await prisma.year.findMany({ select: { year: true } })).map((y) => y.year);
 });
 
 afterAll(async () => {
-  // Test hygiene: the accounts made in the other department have audit rows and offices drop()
-  // does not know of; a Year row the other department's rollover added goes too.
-  const made = { user: { departmentId: other.id } };
-  await prisma.auditLog.deleteMany({ where: made });
-  await prisma.userOrg.deleteMany({ where: made });
+  // drop() takes the accounts made in the other department with their audit rows and offices;
+  // a Year row the other department's rollover added goes too.
   await other.drop();
   await prisma.year.deleteMany({ where: { year: { notIn: yearsBefore } } });
 });
@@ -266,8 +262,8 @@ describe("Excel export and import are per department", () => {
     expect(wb.worksheets.map((w) => w.name).filter((n) => n.startsWith("表"))).toEqual(["表11", "表12-1"]);
     expect(await importYears(other.id)).toEqual([2025, 2024]);
 
-    await prisma.user.update({ where: { id: otherAdmin.id }, data: { apiTokenHash: hashToken("d597-admin-token-0123456789abcdef") } });
-    const res = await tablesRoute(new Request("http://localhost/api/v1/admin/tables?year=2024&format=xlsx", { headers: { authorization: "Bearer d597-admin-token-0123456789abcdef" } }));
+    const token = await other.build.token(otherAdmin);
+    const res = await tablesRoute(new Request("http://localhost/api/v1/admin/tables?year=2024&format=xlsx", { headers: { authorization: `Bearer ${token}` } }));
     expect(res.status).toBe(200);
     const viaApi = await sheets(new Uint8Array(await res.arrayBuffer()));
     expect(viaApi.worksheets.map((w) => w.name).filter((n) => n.startsWith("表"))).toEqual(["表11", "表12-1"]);

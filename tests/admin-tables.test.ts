@@ -20,6 +20,7 @@ import { periodClosed, reviewReport, saveReport } from "../lib/reporting/service
 import { changePeriod } from "../lib/reporting/periods";
 import { projectSelfEvaluation } from "../lib/reports/self-eval";
 import { parseTarget } from "../lib/targets";
+import { factory } from "../prisma/seed/factories";
 import { asUser, indicatorByName, seededDepartment } from "./users";
 
 const D = await seededDepartment();
@@ -167,9 +168,13 @@ describe("adding a row and assigning its office", () => {
   });
 
   it("a row cannot be added to a retired goal", async () => {
-    const goal = await prisma.goal.create({ data: { departmentId: (await prisma.department.findFirstOrThrow()).id, year: 2026, tableNo: "11", term: "annual", text: "临时", sortOrder: 99, retiredAt: new Date() } });
-    expect(errorCode(await createIndicator({ goalId: goal.id, level1: "产出指标", level2: "数量指标", level3: "新", targetText: "1人" }, admin))).toBe("invalid");
-    await prisma.goal.delete({ where: { id: goal.id } });
+    const build = factory(prisma);
+    try {
+      const goal = await build.goal({ departmentId: D, year: 2026, text: "临时", sortOrder: 99, retiredAt: new Date() });
+      expect(errorCode(await createIndicator({ goalId: goal.id, level1: "产出指标", level2: "数量指标", level3: "新", targetText: "1人" }, admin))).toBe("invalid");
+    } finally {
+      await build.drop();
+    }
   });
 
   it("offices: lead and support (牵头 / 配合), role changes, removal; each audited with before and after", async () => {

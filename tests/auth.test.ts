@@ -4,7 +4,9 @@ import { prisma } from "../lib/db/prisma";
 import { hashPassword, verifyPassword } from "../lib/auth/password";
 import { attemptKeys, LOGIN_MAX_FAILURES, recordAttempt, tooManyFailures } from "../lib/auth/rate-limit";
 import { apiUser } from "../lib/api/http";
+import { factory } from "../prisma/seed/factories";
 import { cli } from "./cli-run";
+import { seededDepartment } from "./users";
 
 
 describe("passwords", () => {
@@ -33,20 +35,27 @@ describe("sign-in attempts are limited", () => {
 
 describe("API tokens", () => {
   it("a token made by the CLI authenticates its user; a wrong or revoked one does not", async () => {
-    const made = cli(["token", "create", "--user", "jiangan"]);
-    expect(made.stderr).toBe("");
-    const token = made.stdout.trim();
-    expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-    const req = (t: string) => new Request("http://localhost/api/v1/indicators", { headers: { authorization: `Bearer ${t}` } });
-    expect((await apiUser(req(token)))?.username).toBe("jiangan");
-    expect(await apiUser(req(token.slice(0, -2) + "xx"))).toBeNull();
-    const stored = await prisma.user.findUniqueOrThrow({ where: { username: "jiangan" } });
-    expect(stored.apiTokenHash).not.toContain(token);
-    await prisma.user.update({ where: { id: stored.id }, data: { disabled: true } });
-    expect(await apiUser(req(token))).toBeNull();
-    await prisma.user.update({ where: { id: stored.id }, data: { disabled: false } });
-    expect(cli(["token", "revoke", "--user", "jiangan"]).code).toBe(0);
-    expect(await apiUser(req(token))).toBeNull();
-    expect(cli(["token", "create", "--user", "nobody"]).code).not.toBe(0);
+    // An account of its own: disabling it below changes no account another test signs in as.
+    const build = factory(prisma);
+    try {
+      const user = await build.user({ role: "reporter", departmentId: await seededDepartment() });
+      const made = cli(["token", "create", "--user", user.username]);
+      expect(made.stderr).toBe("");
+      const token = made.stdout.trim();
+      expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+      const req = (t: string) => new Request("http://localhost/api/v1/indicators", { headers: { authorization: `Bearer ${t}` } });
+      expect((await apiUser(req(token)))?.username).toBe(user.username);
+      expect(await apiUser(req(token.slice(0, -2) + "xx"))).toBeNull();
+      const stored = await prisma.user.findUniqueOrThrow({ where: { username: user.username } });
+      expect(stored.apiTokenHash).not.toContain(token);
+      await prisma.user.update({ where: { id: stored.id }, data: { disabled: true } });
+      expect(await apiUser(req(token))).toBeNull();
+      await prisma.user.update({ where: { id: stored.id }, data: { disabled: false } });
+      expect(cli(["token", "revoke", "--user", user.username]).code).toBe(0);
+      expect(await apiUser(req(token))).toBeNull();
+      expect(cli(["token", "create", "--user", "nobody"]).code).not.toBe(0);
+    } finally {
+      await build.drop();
+    }
   }, 120_000);
 });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../lib/db/prisma";
 import { renderDocument } from "../lib/reports/documents";
+import { factory } from "../prisma/seed/factories";
 import { cli } from "./cli-run";
 import { asUser, seededDepartment } from "./users";
 
@@ -16,26 +17,21 @@ function fields(csv: string): string[] {
 }
 
 describe("the CSV formula guard on every export path", () => {
+  const build = factory(prisma);
+
   beforeAll(async () => {
     const departmentId = await seededDepartment();
     const reporter = await asUser("jiangan");
-    const project = await prisma.project.create({ data: { departmentId, year: YEAR, code: "420100225030030000199", name: "测试项目", tableNo: "12-1", sortOrder: 1, detailJson: "{}", amountsJson: "{}" } });
-    const goal = await prisma.goal.create({ data: { departmentId, projectId: project.id, year: YEAR, tableNo: "12-1", term: "annual", goalNo: 1, text: "目标", sortOrder: 1 } });
-    const ind = await prisma.indicator.create({
-      data: { goalId: goal.id, year: YEAR, tableNo: "12-1", term: "annual", sortOrder: 1, level1: "产出指标", level2: "数量指标", level3: EVIL, namePrinted: EVIL, basis: EVIL, targetText: "≥100人", targetKind: "quantitative", targetComparator: ">=", targetValue: 100, targetUnit: "人", targetDirection: "higher" },
+    const project = await build.project({ departmentId, year: YEAR, code: "420100225030030000199", name: "测试项目", sortOrder: 1 });
+    const goal = await build.goal({ departmentId, project, goalNo: 1, text: "目标", sortOrder: 1 });
+    const ind = await build.indicator({
+      goal, sortOrder: 1, level3: EVIL, namePrinted: EVIL, basis: EVIL, targetText: "≥100人", targetKind: "quantitative", targetComparator: ">=", targetValue: 100, targetUnit: "人", targetDirection: "higher", accumulation: null,
+      orgs: [reporter.orgIds[0]],
     });
-    await prisma.indicatorOrg.create({ data: { indicatorId: ind.id, organizationId: reporter.orgIds[0] } });
-    await prisma.report.create({ data: { indicatorId: ind.id, organizationId: reporter.orgIds[0], year: YEAR, month: 7, status: "approved", valueText: "10人", value: 10, deviationReason: EVIL, correctiveMeasure: EVIL, createdById: reporter.id, updatedById: reporter.id } });
+    await build.report({ indicatorId: ind.id, organizationId: reporter.orgIds[0], by: reporter.id, year: YEAR, month: 7, status: "approved", valueText: "10人", value: 10, deviationReason: EVIL, correctiveMeasure: EVIL });
   });
 
-  afterAll(async () => {
-    const ids = (await prisma.indicator.findMany({ where: { year: YEAR }, select: { id: true } })).map((i) => i.id);
-    await prisma.report.deleteMany({ where: { indicatorId: { in: ids } } });
-    await prisma.indicatorOrg.deleteMany({ where: { indicatorId: { in: ids } } });
-    await prisma.indicator.deleteMany({ where: { year: YEAR } });
-    await prisma.goal.deleteMany({ where: { year: YEAR } });
-    await prisma.project.deleteMany({ where: { year: YEAR } });
-  });
+  afterAll(() => build.drop());
 
   it("cli export indicators --format csv: the name and the basis", () => {
     const r = cli(["export", "indicators", "--year", String(YEAR), "--format", "csv"]);

@@ -14,6 +14,7 @@ import { saveEvaluation } from "../lib/reports/evaluation";
 import { renderDocument } from "../lib/reports/documents";
 import { cityRollup } from "../lib/reporting/city";
 import { asUser, indicatorByName, orgByShortName, seededDepartment } from "./users";
+import { factory } from "../prisma/seed/factories";
 import { otherDepartment, type OtherDepartment } from "./departments";
 import { cli } from "./cli-run";
 import { verifyPassword } from "../lib/auth/password";
@@ -131,7 +132,7 @@ describe("the finance bureau", () => {
   });
 
   it("sums spending to date per department as each project's latest figure up to the month", async () => {
-    const sub = await prisma.subProject.create({ data: { projectId: other.projectId, code: "01", name: "子项目", unitText: "测试处", sortOrder: 1, totalYuan: 1_000_000, amountsJson: "{}" } });
+    const sub = await other.build.subProject({ projectId: other.projectId, code: "01", name: "子项目", unitText: "测试处", sortOrder: 1, totalYuan: 1_000_000 });
     const row = (month: number, spentYuan: number) => ({ projectId: other.projectId, subProjectId: sub.id, year: 2024, month, spentYuan, updatedById: other.users.manager.id });
     await prisma.budgetExecution.createMany({ data: [row(1, 100_000), row(2, 300_000), row(5, 450_000)] });
     const spentAt = async (m: number) => (await cityRollup(2024, m)).departments.find((d) => d.id === other.id)?.spentYuan;
@@ -144,20 +145,19 @@ describe("the finance bureau", () => {
     const deadline = await prisma.indicator.findFirstOrThrow({ where: { year: 2024, term: "annual", targetKind: "deadline", goal: { departmentId: D } }, include: { orgs: true } });
     // 每月1次: January and March reported, February not: 2 of 3 due by March is yellow (March alone would be red).
     const monthly = await prisma.indicator.findFirstOrThrow({ where: { year: 2024, term: "annual", targetKind: "frequency", targetText: "每月1次", goal: { departmentId: D } }, include: { orgs: true } });
-    const by = { createdById: jiangan.id, updatedById: jiangan.id, year: 2024, status: "submitted", submittedAt: new Date() };
-    const made = await prisma.$transaction([
-      prisma.report.create({ data: { ...by, indicatorId: deadline.id, organizationId: deadline.orgs[0].organizationId, month: 1, valueText: "已完成 2024-01-20", doneDate: "2024-01-20" } }),
-      prisma.report.create({ data: { ...by, indicatorId: shared.id, organizationId: jianganOrg, month: 3, valueText: "10", value: 10, deviationReason: "测试", correctiveMeasure: "测试" } }),
-      ...[1, 3].map((month) => prisma.report.create({ data: { ...by, indicatorId: monthly.id, organizationId: monthly.orgs[0].organizationId, month, valueText: "1", value: 1 } })),
-    ]);
+    const by = { by: jiangan.id, year: 2024, status: "submitted", submittedAt: new Date() };
+    const build = factory(prisma);
     try {
+      await build.report({ ...by, indicatorId: deadline.id, organizationId: deadline.orgs[0].organizationId, month: 1, valueText: "已完成 2024-01-20", value: null, doneDate: "2024-01-20" });
+      await build.report({ ...by, indicatorId: shared.id, organizationId: jianganOrg, month: 3, valueText: "10", value: 10, deviationReason: "测试", correctiveMeasure: "测试" });
+      for (const month of [1, 3]) await build.report({ ...by, indicatorId: monthly.id, organizationId: monthly.orgs[0].organizationId, month, valueText: "1", value: 1 });
       const [city, own] = await Promise.all([cityRollup(2024, 3), overview(manager, 2024, 3)]);
       expect(city.departments.find((d) => d.id === D)?.lights).toEqual(own.overall);
       expect(own.overall?.green).toBeGreaterThan(0); // the completion counts in March
       expect(own.overall?.yellow).toBeGreaterThan(0); // the frequency, from January and March together
       expect((own.overall?.red ?? 0) + (own.overall?.yellow ?? 0)).toBeGreaterThan(1);
     } finally {
-      await prisma.report.deleteMany({ where: { id: { in: made.map((r) => r.id) } } });
+      await build.drop();
     }
   });
 

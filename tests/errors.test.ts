@@ -18,6 +18,7 @@ import { tablesFile, writeImport } from "../lib/import/db";
 import { previewImport } from "../lib/import/server";
 import { rollover } from "../lib/admin/rollover";
 import { tablesCommand } from "../cli/tables";
+import { factory } from "../prisma/seed/factories";
 import { cli } from "./cli-run";
 import { otherDepartment, type OtherDepartment } from "./departments";
 import { asUser, seededDepartment } from "./users";
@@ -90,25 +91,31 @@ describe("one AppError", () => {
 
 describe("writes through mutate's transaction", () => {
   it("writes several audit rows with one change, or nothing at all when it is refused", async () => {
-    const ind = await prisma.indicator.findFirstOrThrow({ where: { year: 2024, goal: { departmentId: dept } }, orderBy: { id: "asc" } });
+    // An indicator of its own (in a department of its own), so no seeded row is changed and restored.
+    const build = factory(prisma);
+    const own = await build.department();
+    const ind = await build.indicator({ goal: await build.goal({ departmentId: own.id }), basis: "原来的依据" });
     const change = (basis: string, refuse: boolean) =>
-      audited({ userId: admin.id, departmentId: dept, ids: true, timeout: 20_000 }, async (tx) => {
+      audited({ userId: admin.id, departmentId: own.id, ids: true, timeout: 20_000 }, async (tx) => {
         await tx.indicator.update({ where: { id: ind.id }, data: { basis } });
         if (refuse) throw new AppError({ code: "invalid", message: { zh: "不行", en: "No" } });
         return { data: basis, audit: [1, 2].map((n) => ({ action: "test.many", entity: "Indicator", entityId: `${ind.id}-${n}`, before: { basis: ind.basis }, after: { basis } })) };
       });
-    const refused = await change("拒绝的依据", true);
-    expect(refused).toEqual({ error: { code: "invalid", message: { zh: "不行", en: "No" } } });
-    expect((await prisma.indicator.findUniqueOrThrow({ where: { id: ind.id } })).basis).toBe(ind.basis);
-    expect(await prisma.auditLog.count({ where: { action: "test.many" } })).toBe(0);
+    try {
+      const refused = await change("拒绝的依据", true);
+      expect(refused).toEqual({ error: { code: "invalid", message: { zh: "不行", en: "No" } } });
+      expect((await prisma.indicator.findUniqueOrThrow({ where: { id: ind.id } })).basis).toBe(ind.basis);
+      expect(await prisma.auditLog.count({ where: { action: "test.many" } })).toBe(0);
 
-    const done = await change("测试依据", false);
-    if ("error" in done) throw new Error(done.error.message.en);
-    expect(done.auditIds).toHaveLength(2);
-    const rows = await prisma.auditLog.findMany({ where: { id: { in: done.auditIds } }, orderBy: { id: "asc" } });
-    expect(rows.map((a) => [a.userId, a.entityId, a.after])).toEqual([1, 2].map((n) => [admin.id, `${ind.id}-${n}`, JSON.stringify({ basis: "测试依据" })]));
-    await prisma.indicator.update({ where: { id: ind.id }, data: { basis: ind.basis } });
-    await prisma.auditLog.deleteMany({ where: { action: "test.many" } });
+      const done = await change("测试依据", false);
+      if ("error" in done) throw new Error(done.error.message.en);
+      expect(done.auditIds).toHaveLength(2);
+      const rows = await prisma.auditLog.findMany({ where: { id: { in: done.auditIds } }, orderBy: { id: "asc" } });
+      expect(rows.map((a) => [a.userId, a.entityId, a.after])).toEqual([1, 2].map((n) => [admin.id, `${ind.id}-${n}`, JSON.stringify({ basis: "测试依据" })]));
+    } finally {
+      await prisma.auditLog.deleteMany({ where: { action: "test.many" } });
+      await build.drop();
+    }
   });
 
   it("an import refused after the preview writes no row and no audit row", async () => {

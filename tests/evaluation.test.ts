@@ -10,6 +10,7 @@ import { finaliseEvaluation, saveEvaluation } from "../lib/reports/evaluation";
 import { renderDocument } from "../lib/reports/documents";
 import { weightProblems } from "../lib/admin/quality-fixes";
 import type { CurrentUser } from "../lib/auth";
+import { factory } from "../prisma/seed/factories";
 import { asUser, seededDepartment } from "./users";
 
 const D = await seededDepartment();
@@ -36,8 +37,7 @@ const YEAR: [string, string, string?][] = [
 
 beforeAll(async () => {
   const org = await prisma.organization.findFirstOrThrow({ where: { name: "武汉技师学院" } });
-  const u = await prisma.user.create({ data: { username: "school-reporter", name: "技师学院填报员", passwordHash: "x", role: "reporter", departmentId: D, orgs: { create: { organizationId: org.id } } } });
-  school = { id: u.id, name: u.name, username: u.username, role: "reporter", departmentId: D, orgIds: [org.id] };
+  school = await factory(prisma).user({ username: "school-reporter", name: "技师学院填报员", role: "reporter", departmentId: D, orgIds: [org.id] });
   evaluator = await asUser("evaluator");
   for (const [level3, valueText, reason] of YEAR) {
     const ind = await prisma.indicator.findFirstOrThrow({ where: { level3, tableNo: "12-7", term: "annual", year: 2024 } });

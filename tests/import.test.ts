@@ -7,12 +7,12 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../lib/db/prisma";
 import type { CurrentUser } from "../lib/auth";
-import { hashToken } from "../lib/api/token";
 import { tablesFile } from "../lib/import/db";
 import { confirmImport, previewImport } from "../lib/import/server";
 import type { Problem, PreviewResult } from "../lib/import/types";
 import { tablesCommand } from "../cli/tables";
 import { GET as tablesRoute } from "../app/api/v1/admin/tables/route";
+import { factory } from "../prisma/seed/factories";
 import { asUser, seededDepartment } from "./users";
 
 const YEAR = 2024;
@@ -84,8 +84,9 @@ describe("export", () => {
   });
 
   it("serves the export and the template to admins only (API)", async () => {
-    const token = "import-test-token-0123456789abcdef";
-    await prisma.user.update({ where: { id: admin.id }, data: { apiTokenHash: hashToken(token) } });
+    // Accounts of their own, with tokens: the demo accounts' are left as seeded.
+    const build = factory(prisma);
+    const token = await build.token(await build.user({ role: "admin", departmentId: admin.departmentId }));
     const get = (q: string, t = token) => tablesRoute(new Request(`http://localhost/api/v1/admin/tables?${q}`, { headers: { authorization: `Bearer ${t}` } }));
     try {
       const full = await get("year=2024&format=xlsx");
@@ -97,12 +98,11 @@ describe("export", () => {
       expect(tpl.getWorksheet("填写说明")).toBeDefined();
       expect((await get("year=2031")).status).toBe(404);
       expect((await get("year=2024&format=pdf")).status).toBe(400);
-      const reporter = await prisma.user.findUniqueOrThrow({ where: { username: "jiangan" } });
-      await prisma.user.update({ where: { id: reporter.id }, data: { apiTokenHash: hashToken(`${token}-r`) } });
-      expect((await get("year=2024", `${token}-r`)).status).toBe(403);
-      await prisma.user.update({ where: { id: reporter.id }, data: { apiTokenHash: null } });
+      const jiangan = await prisma.user.findUniqueOrThrow({ where: { username: "jiangan" }, include: { orgs: true } });
+      const reporter = await build.user({ role: "reporter", departmentId: admin.departmentId, orgIds: jiangan.orgs.map((o) => o.organizationId) });
+      expect((await get("year=2024", await build.token(reporter))).status).toBe(403);
     } finally {
-      await prisma.user.update({ where: { id: admin.id }, data: { apiTokenHash: null } });
+      await build.drop();
     }
   });
 });

@@ -13,6 +13,7 @@ import { annualSummary, summarySheets } from "../lib/reports/summary";
 import { selfEvaluation } from "../lib/reports/self-eval";
 import type { Cell } from "../lib/reports/sheet";
 import type { CurrentUser } from "../lib/auth";
+import { factory } from "../prisma/seed/factories";
 import { asUser, indicatorByName, seededDepartment } from "./users";
 
 const D = await seededDepartment();
@@ -23,8 +24,7 @@ const ids = new Map<string, number>();
 /** A reporter of one office, made for this file (the demo accounts cover other offices). */
 async function reporterOf(username: string, orgName: string): Promise<{ user: CurrentUser; org: number }> {
   const org = await prisma.organization.findFirstOrThrow({ where: { name: orgName } });
-  const u = await prisma.user.create({ data: { username, name: `${orgName}填报员`, passwordHash: "x", role: "reporter", departmentId: D, orgs: { create: { organizationId: org.id } } } });
-  return { user: { id: u.id, name: u.name, username: u.username, role: "reporter", departmentId: D, orgIds: [org.id] }, org: org.id };
+  return { user: await factory(prisma).user({ username, name: `${orgName}填报员`, role: "reporter", departmentId: D, orgIds: [org.id] }), org: org.id };
 }
 
 async function report(who: { user: CurrentUser; org: number }, level3: string, month: number, valueText: string, extra: Record<string, unknown> = {}) {

@@ -6,6 +6,7 @@ import { reviewReport, saveReport } from "../lib/reporting/service";
 import { overrideTarget } from "../lib/catalogue/override";
 import { changePeriod } from "../lib/reporting/periods";
 import type { CurrentUser } from "../lib/auth";
+import { factory } from "../prisma/seed/factories";
 import { asUser, indicatorByName, orgByShortName } from "./users";
 
 let jiangan: CurrentUser, jianghan: CurrentUser, zhengyan: CurrentUser, manager: CurrentUser, evaluator: CurrentUser, admin: CurrentUser;
@@ -165,7 +166,8 @@ describe("workflow, revisions and periods", () => {
   });
 
   it("a closed period refuses reports until an admin reopens it", async () => {
-    await prisma.period.create({ data: { year: 2024, month: 11, deadline: new Date("2024-12-10T00:00:00Z"), closed: true } });
+    // Left in place (reopened) for the tests after this one, as a month an admin closed and reopened.
+    await factory(prisma).period({ year: 2024, month: 11, deadline: new Date("2024-12-10T00:00:00Z"), closed: true });
     const before = await counts();
     const r = await saveReport(report({ month: 11, valueText: "22000" }), jiangan);
     expect("error" in r && r.error.code).toBe("period_closed");

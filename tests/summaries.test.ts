@@ -39,9 +39,9 @@ const line = async (year: number, month: number, opts: { wait?: boolean } = {}) 
 
 beforeAll(async () => {
   other = await otherDepartment("597");
-  const sub = await prisma.subProject.create({ data: { projectId: other.projectId, code: "597-1", name: "测试二级项目", unitText: "测试处", sortOrder: 1, totalYuan: 1_000_000, amountsJson: "{}" } });
+  const sub = await other.build.subProject({ projectId: other.projectId, code: "597-1", name: "测试二级项目", unitText: "测试处", sortOrder: 1, totalYuan: 1_000_000 });
   subProjectId = sub.id;
-  secondOrg = (await prisma.organization.create({ data: { departmentId: other.id, code: "597002", name: "测试部门597第二处", shortName: "第二处", kind: "division", sortOrder: 2 } })).id;
+  secondOrg = (await other.build.office({ departmentId: other.id, code: "597002", name: "测试部门597第二处", shortName: "第二处", sortOrder: 2 })).id;
   periodsBefore = await prisma.period.findMany({ where: { year: 2024 }, select: { year: true, month: true, deadline: true, closed: true, reopened: true } });
   had2025 = (await prisma.year.findUnique({ where: { year: 2025 } })) !== null;
 });

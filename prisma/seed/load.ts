@@ -6,6 +6,7 @@ import type { Db } from "../../lib/db/prisma";
 import { hashPassword } from "../../lib/auth";
 import { newTarget } from "../../lib/indicator";
 import { buildCatalogue } from "./catalogue";
+import { factory } from "./factories";
 import { DATA_DIR, extractDocument, wanToYuan } from "./document";
 
 const accountsSchema = z.array(
@@ -35,9 +36,12 @@ export async function seedDatabase(db: Db, year = 2024): Promise<SeedSummary> {
 
   return db.$transaction(
     async (tx) => {
-      await tx.year.create({ data: { year, status: "open" } });
+      // The rows tests build too (the year, the department, offices, accounts) go through the
+      // same builders; the document's tables are written as they are read.
+      const build = factory(tx);
+      await build.year(year, "open");
       const deptOrg = cat.orgs[0];
-      const dept = await tx.department.create({ data: { code: deptOrg.code ?? "503", name: deptOrg.name } });
+      const dept = await build.department({ code: deptOrg.code ?? "503", name: deptOrg.name });
       const d = doc.table11.department;
       await tx.departmentProfile.create({
         data: {
@@ -53,16 +57,14 @@ export async function seedDatabase(db: Db, year = 2024): Promise<SeedSummary> {
 
       const orgId = new Map<number, number>(); // provisional id → database id
       for (const [i, o] of cat.orgs.entries()) {
-        const row = await tx.organization.create({
-          data: {
-            departmentId: dept.id,
-            code: o.code,
-            name: o.name,
-            shortName: o.shortName,
-            kind: o.kind,
-            parentId: o.parentId == null ? null : orgId.get(o.parentId),
-            sortOrder: i,
-          },
+        const row = await build.office({
+          departmentId: dept.id,
+          code: o.code ?? null,
+          name: o.name,
+          shortName: o.shortName ?? null,
+          kind: o.kind,
+          parentId: o.parentId == null ? null : orgId.get(o.parentId),
+          sortOrder: i,
         });
         orgId.set(o.id, row.id);
       }
@@ -170,16 +172,14 @@ export async function seedDatabase(db: Db, year = 2024): Promise<SeedSummary> {
           if (id == null) throw new Error(`demo-accounts.json: ${a.username}: unknown organisation ${k}`);
           return idOf(id);
         });
-        await tx.user.create({
-          data: {
-            username: a.username,
-            name: a.name,
-            role: a.role,
-            // The finance bureau reads every department and belongs to none.
-            departmentId: a.role === "finance" ? null : dept.id,
-            passwordHash: a.hash,
-            orgs: { create: orgs.map((organizationId) => ({ organizationId })) },
-          },
+        await build.user({
+          username: a.username,
+          name: a.name,
+          role: a.role,
+          // The finance bureau reads every department and belongs to none.
+          departmentId: a.role === "finance" ? null : dept.id,
+          passwordHash: a.hash,
+          orgIds: orgs,
         });
       }
       await tx.auditLog.create({

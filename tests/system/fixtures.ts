@@ -1,15 +1,14 @@
 // What the system tests share: a fresh seeded database with API tokens for the reporters, the
 // report "slots" (indicator × office × month) a reporter may write with a value that parses, and
 // small HTTP helpers (API calls, a cookie jar, sign-in through Auth.js's credentials callback).
-import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { createPrisma, type Db } from "../../lib/db/prisma";
 import { sqlitePath } from "../../lib/db/engine";
-import { hashToken } from "../../lib/api/token";
 import { parseActual } from "../../lib/targets";
 import { aggregationOf, officeTarget } from "../../lib/reporting/target";
 import { targetOf } from "../../lib/indicator";
 import { seedDatabase } from "../../prisma/seed/load";
+import { factory } from "../../prisma/seed/factories";
 import { freshDatabase, testEngine, type TestEngine } from "../db";
 
 /** The demo reporters; the fixture adds one reporter account per other office that owns indicators. */
@@ -38,13 +37,6 @@ export type SeededApp = {
   close: () => Promise<void>;
 };
 
-/** The way `cli/token.ts` makes a token: random, only its sha256 stored. */
-async function createToken(db: Db, username: string): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
-  await db.user.update({ where: { username }, data: { apiTokenHash: hashToken(token) } });
-  return token;
-}
-
 /**
  * A value text for a quantitative target that parses, distinct for n mod 10000: rates as
  * 0.00–99.99, other quantities as the number itself; bare, or else with the unit.
@@ -61,6 +53,8 @@ export async function seededApp(engine: TestEngine = testEngine()): Promise<Seed
   const fresh = await freshDatabase(engine);
   const db = createPrisma(fresh.url);
   await seedDatabase(db);
+  // The database is this run's alone and dropped whole by close(): nothing to drop row by row.
+  const build = factory(db);
   // Enough reporters to write many reports at once: the demo ones, then one for every other
   // office that owns an annual indicator (API tokens only; no password can sign them in).
   const owners = await db.indicatorOrg.findMany({ where: { indicator: { year: YEAR, term: "annual" } }, select: { organizationId: true }, distinct: ["organizationId"], orderBy: { organizationId: "asc" } });
@@ -70,13 +64,13 @@ export async function seededApp(engine: TestEngine = testEngine()): Promise<Seed
   const departmentId = (await db.department.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
   for (const { organizationId } of owners.filter((o) => !covered.has(o.organizationId))) {
     const username = `system-${organizationId}`;
-    await db.user.create({ data: { username, name: `system test reporter ${organizationId}`, passwordHash: "!", role: "reporter", departmentId, orgs: { create: [{ organizationId }] } } });
+    await build.user({ username, name: `system test reporter ${organizationId}`, role: "reporter", departmentId, orgIds: [organizationId] });
     reporters.push(username);
   }
   const tokens: Record<Reporter, string> = {};
   const slots: Slot[] = [];
   for (const reporter of reporters) {
-    tokens[reporter] = await createToken(db, reporter);
+    tokens[reporter] = await build.token({ username: reporter });
     const user = await db.user.findUniqueOrThrow({ where: { username: reporter }, include: { orgs: true } });
     const orgIds = user.orgs.map((o) => o.organizationId);
     const indicators = await db.indicator.findMany({
