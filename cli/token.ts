@@ -3,7 +3,7 @@ import { z } from "zod";
 import { flags, CliError } from "./args";
 import { prisma } from "../lib/db/prisma";
 import { audited, cliFailure } from "../lib/actions";
-import { hashToken } from "../lib/api";
+import { hashToken } from "../lib/auth";
 
 /** `token create --user NAME`: a new API token for /api/v1 (printed once; only its hash is kept). */
 export async function runToken(args: string[]): Promise<number> {

@@ -417,7 +417,7 @@ runRollover(process.argv.slice(2)).then((c) => { process.exitCode = c; }, (e) =>
     expect(twice.code).toBe(1);
     expect(twice.stderr).toContain("2026 already has tables");
     expect(run(["--from", "2025"]).code).toBe(2);
-  });
+  }, 120_000); // spawns the CLI (a fresh Node + Prisma each run)
 
   it("the 2026 copy carries 2025's values on: 前年 = 2024's result", async () => {
     const t26 = await prisma.indicator.findFirstOrThrow({ where: { year: 2026, tableNo: "12-3", term: "annual", level3: "培育高层次人才" }, include: { values: { orderBy: { year: "asc" } } } });

@@ -230,5 +230,5 @@ describe("a new department is the installation's to make", () => {
         ]);
       }
     }
-  });
+  }, 120_000); // spawns the CLI (a fresh Node + Prisma each run)
 });

@@ -1,9 +1,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import type { CurrentUser } from "../auth";
 import { userByTokenHash } from "../db/hot-statements";
 import type { ActionError, ActionResult } from "../actions";
-import { hashToken } from "./token";
+import { hashToken, type CurrentUser } from "../auth";
 import { fieldErrors } from "../validations";
 
 // The JSON API's plumbing: who is calling (session cookie or `Authorization: Bearer <token>`),

@@ -3,4 +3,3 @@
 export * from "./guards";
 export * from "./http";
 export * from "./rate-store";
-export * from "./token";

@@ -7,4 +7,5 @@ export * from "./password";
 export * from "./rate-limit";
 export * from "./scope";
 export * from "./sso";
+export * from "./token";
 export * from "./user";

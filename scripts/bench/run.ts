@@ -18,7 +18,7 @@ import path from "node:path";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import autocannon, { type AutocannonResult } from "autocannon";
-import { hashToken } from "../../lib/api/token";
+import { hashToken } from "../../lib/auth/token";
 import { engineOf } from "../../lib/db/engine";
 import { migrate } from "../../lib/db/migrate";
 import { BARE_NOTE, BENCH_PASSWORD, SUBMIT_NOTE, YEAR, defaultBenchUrl } from "./config";
