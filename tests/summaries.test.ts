@@ -64,6 +64,18 @@ describe("the city roll-up's stored lines", () => {
     expect(again.computedAt).toEqual(first.computedAt); // nothing recomputed
   });
 
+  it("requests that need the same missing lines at once share one build (in turns of a few departments), and agree", async () => {
+    await prisma.departmentSummary.deleteMany({ where: { year: 2024, month: 9 } });
+    const departments = await prisma.department.count();
+    const [a, b, c] = await Promise.all([summaryView(2024, 9), summaryView(2024, 9), summaryView(2024, 9)]);
+    // Each department's line was stored once: the later requests read the first one's lines.
+    expect(await prisma.departmentSummary.count({ where: { year: 2024, month: 9 } })).toBe(departments);
+    expect(b.computedAt).toEqual(a.computedAt);
+    expect(c.computedAt).toEqual(a.computedAt);
+    expect(b.value).toEqual(a.value);
+    expect(a.value).toEqual(await cityRollup(2024, 9));
+  });
+
   it("a write marks only its department out of date, in its own transaction; the next request serves the old line once and rebuilds it", async () => {
     await agrees(2024, [2]);
     const before = await line(2024, 2);
