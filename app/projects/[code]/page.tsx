@@ -6,7 +6,7 @@ import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
 import { LightBadge } from "@/components/status/light-badge";
 import { SpendingForm } from "@/components/reporting/spending-form";
 import { requireUser } from "@/lib/auth/require";
-import { indicatorScope } from "@/lib/auth";
+import { coversOffice, indicatorScope } from "@/lib/auth";
 import { projectExecution, rollup } from "@/lib/reporting";
 import { formatNumber } from "@/lib/targets";
 import { monthParams } from "@/lib/validations";
@@ -32,7 +32,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     rollup({ goal: { projectId: p.id }, ...indicatorScope(user) }, year, month),
   ]);
   const budgetNow = execution.months.filter((m) => m.month <= month).at(-1);
-  const writable = p.subProjects.filter((s) => can(user.role, "budget.write") && (user.role !== "reporter" || (s.unitId != null && user.orgIds.includes(s.unitId))));
+  const writable = can(user.role, "budget.write") ? p.subProjects.filter((s) => coversOffice(user, s.unitId)) : [];
   const detail = JSON.parse(p.detailJson) as Detail;
   const amounts = JSON.parse(p.amountsJson) as Amounts;
   const goals = p.goals;
