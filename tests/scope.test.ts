@@ -120,5 +120,14 @@ describe("the where fragments", () => {
     expect(await writes(jianghan)).toEqual([subs.jianghan]);
     expect(await writes(zhengyan)).toEqual([]);
     expect(await writes(manager)).toEqual(sorted(Object.values(subs)));
+    expect(await writes(otherManager)).toEqual([]);
+  });
+
+  it("recordSpending: another department's manager cannot record this department's spending (forbidden, nothing written)", async () => {
+    const { recordSpending } = await import("../lib/reporting/budget");
+    const r = await recordSpending({ subProjectId: subs.none, year: 2024, month: 3, spentWan: "1" }, otherManager);
+    expect("error" in r && r.error?.code).toBe("forbidden");
+    expect(await prisma.budgetExecution.count({ where: { subProjectId: subs.none } })).toBe(0);
+    expect(await recordSpending({ subProjectId: subs.none, year: 2024, month: 3, spentWan: "1" }, manager)).toHaveProperty("data");
   });
 });

@@ -94,12 +94,17 @@ export function reportScope(user: CurrentUser): Prisma.ReportWhereInput {
 
 /**
  * Second-level projects whose spending the user may record (with the permission budget.write):
- * a reporter's those their offices execute; a manager's or admin's every one.
+ * a reporter's those their offices execute; a manager's or admin's every one of the department
+ * (before this was one home, a manager could record another department's spending by its id).
  * `coversOffice(user, sub.unitId)` is the same rule for a row already read (the project page's form).
  */
 export function subProjectWriteScope(user: CurrentUser): Prisma.SubProjectWhereInput {
+  const and: Prisma.SubProjectWhereInput[] = [];
+  const d = departmentOf(user);
+  if (d != null) and.push({ project: { departmentId: d } });
   const own = ownOfficesOnly(user);
-  return own ? { unitId: { in: own } } : {};
+  if (own) and.push({ unitId: { in: own } });
+  return { AND: and };
 }
 
 /** Organisations this user may write reports for (reporters: their own; nobody else writes). */
