@@ -10,3 +10,4 @@ export * from "./summaries";
 export * from "./target";
 export * from "./city";
 export * from "./path";
+export * from "./report-row";
