@@ -11,3 +11,4 @@ export * from "./target";
 export * from "./city";
 export * from "./path";
 export * from "./report-row";
+export * from "./summary-row";
