@@ -9,9 +9,8 @@ import { LightBadge } from "@/components/status/light-badge";
 import { MonthPicker } from "@/components/status/month-picker";
 import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
 import { Hint, Table, TextLink } from "@/components/ui/controls";
+import { decodeProfileDetail } from "@/lib/department";
 
-type Fund = { group?: string; item?: string; amount?: string; share?: string; y2023?: string; y2022?: string };
-type ProjectLine = { name?: string; category?: string; total?: string; current?: string; purpose?: string };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -21,7 +20,7 @@ export default async function DepartmentPage({ searchParams }: { searchParams: S
   const { year, month } = await workingYear(user, monthParams.parse(await searchParams));
   const [view, lights] = await Promise.all([getDepartmentView(year, user), rollup({ tableNo: "11", ...indicatorScope(user) }, year, month)]);
   if (!view) return <p>{t.errors.notFound}</p>;
-  const detail = JSON.parse(view.profile?.detailJson ?? "{}") as { funds?: Fund[]; projects?: ProjectLine[] };
+  const detail = decodeProfileDetail(view.profile?.detailJson);
   const codeOf = new Map(view.projects.map((p) => [p.name, p]));
   const longGoals = view.goals.filter((g) => g.term === "long_term");
   const annualGoals = view.goals.filter((g) => g.term === "annual");
@@ -39,7 +38,7 @@ export default async function DepartmentPage({ searchParams }: { searchParams: S
                   <tr><th></th><th></th><th className="text-right">{t.dept.amount}（{t.common.wan}）</th><th className="text-right">{t.dept.share}</th><th className="text-right">2023</th><th className="text-right">2022</th></tr>
                 </thead>
                 <tbody>
-                  {(detail.funds ?? []).map((f, i, all) => {
+                  {detail.funds.map((f, i, all) => {
                     const first = i === 0 || all[i - 1].group !== f.group;
                     const span = all.filter((x) => x.group === f.group).length;
                     return (
@@ -79,7 +78,7 @@ export default async function DepartmentPage({ searchParams }: { searchParams: S
                 <tr><th>{t.grid.project}</th><th>{t.project.category}</th><th className="text-right">{t.project.total}</th><th className="text-right">{t.project.budget}</th><th>{t.grid.table}</th></tr>
               </thead>
               <tbody>
-                {(detail.projects ?? []).map((p, i) => {
+                {detail.projects.map((p, i) => {
                   const proj = p.name ? codeOf.get(p.name) : undefined;
                   const n = proj?.indicators ?? 0;
                   return (

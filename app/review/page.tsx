@@ -1,7 +1,7 @@
 import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { reviewQueue } from "@/lib/reporting";
+import { decodeDeviationCategories, reviewQueue } from "@/lib/reporting";
 import { monthParams } from "@/lib/validations";
 import { workingYear } from "@/lib/catalogue";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -23,7 +23,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
       {queue.length === 0 && <p className="rounded border border-dashed border-slate-300 p-8 text-center text-slate-500">{t.report.nothingToReview}</p>}
       <div className="space-y-4">
         {queue.map((r) => {
-          const cats = r.deviationCategories ? (JSON.parse(r.deviationCategories) as string[]).join("、") : null;
+          const cats = decodeDeviationCategories(r.deviationCategories).join("、");
           const office = r.organization.shortName ?? r.organization.name;
           return (
             <Card key={r.id} title={`${r.indicator.level3} · ${office} · ${fill(t.report.month, { m: r.month })}`}>

@@ -5,6 +5,7 @@ import { aggregate, aggregationOf, type Aggregation } from "../reporting";
 import type { RolloverInput } from "../validations";
 import type { Tx } from "./tables";
 import { carriedTarget, targetInForce, targetOf } from "../indicator";
+import { decodeProjectDetail } from "../project";
 
 // Rollover (结转): a new year's tables start as a copy of this year's. The department's 表11
 // goals and the chosen projects are copied with their goals, indicators, offices, accumulation and
@@ -77,7 +78,7 @@ export async function copyYear(tx: Tx, departmentId: number, i: RolloverInput): 
 
   const projectId = new Map<number, number>();
   for (const p of projects) {
-    const detail = JSON.parse(p.detailJson) as Record<string, unknown>;
+    const detail: Record<string, unknown> = decodeProjectDetail(p.detailJson);
     // The new year's money is its own budget's: spending lines, purchases and sources start empty.
     for (const k of ["spending", "purchases", "fund_sources"]) if (k in detail) detail[k] = [];
     const row = await tx.project.create({

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "../db/prisma";
 import type { Prisma } from "../db/generated/sqlite/client";
 import type { CurrentUser } from "../auth";
-import { departmentScope, indicatorScope, ownDepartment } from "../auth";
+import { departmentScope, indicatorPageScope, indicatorScope, ownDepartment } from "../auth";
 
 export type CatalogueFilter = {
   year: number;
@@ -67,8 +67,7 @@ export async function listIndicators(f: CatalogueFilter, scope: Scope): Promise<
 }
 
 export async function getIndicator(id: number, user: CurrentUser) {
-  // A retired row's page stays readable (with its reports) for those who manage; reporters lose it.
-  return prisma.indicator.findFirst({ where: { id, ...(user.role === "reporter" ? { retiredAt: null } : {}), ...indicatorScope(user) }, include: indicatorInclude });
+  return prisma.indicator.findFirst({ where: { id, ...indicatorPageScope(user) }, include: indicatorInclude });
 }
 
 export async function filterOptions(year: number, user: CurrentUser) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import type { CurrentUser } from "../auth";
-import { departmentScope, indicatorScope, reportScope } from "../auth";
+import { departmentScope, indicatorOfficeScope, indicatorScope, reportScope } from "../auth";
 import { categoryStem } from "../catalogue";
 import { closedMonths, rollup, spentByProject } from "../reporting";
 import { budgetStatus, type Light } from "../status";
@@ -46,7 +46,7 @@ export async function overview(user: CurrentUser, year: number, month: number) {
 /** Office × month: did each office report every indicator it owes (on time, late), or not? */
 async function completeness(user: CurrentUser, year: number, asOf: number) {
   const owedRows = await prisma.indicatorOrg.findMany({
-    where: { indicator: { year, term: "annual", retiredAt: null, targetKind: { notIn: ["none", "unparsed"] }, ...indicatorScope(user) }, ...(user.role === "reporter" ? { organizationId: { in: user.orgIds } } : {}) },
+    where: indicatorOfficeScope(user, { year, term: "annual", retiredAt: null, targetKind: { notIn: ["none", "unparsed"] } }),
     select: { organizationId: true, organization: { select: { name: true, shortName: true, sortOrder: true } } },
   });
   const [reports, periods, closed] = await Promise.all([

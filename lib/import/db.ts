@@ -4,6 +4,7 @@ import { prisma, type Db } from "../db/prisma";
 import { officeParts } from "../offices";
 import { AppError, type ActionError, audited, type ActionResult } from "../actions";
 import { newTarget, printedTargetChange } from "../indicator";
+import { decodeProjectDetail } from "../project";
 import { officeIndex } from "./offices";
 import { planImport } from "./plan";
 import { readImportFile } from "./read";
@@ -84,12 +85,8 @@ export async function loadState(db: Client, departmentId: number, year: number):
 
 /** A project's executing units: as the seed resolved them, else its 项目执行单位 text, else its second-level projects' units. */
 function executingOrgs(p: { detailJson: string; executingUnitText: string | null; subProjects: { unitId: number | null }[] }, ix: ReturnType<typeof officeIndex>): number[] {
-  try {
-    const d = JSON.parse(p.detailJson) as { executingOrgIds?: unknown };
-    if (Array.isArray(d.executingOrgIds) && d.executingOrgIds.length && d.executingOrgIds.every((x) => typeof x === "number")) return d.executingOrgIds;
-  } catch {
-    // an unreadable detail falls through to the printed text
-  }
+  const resolved = decodeProjectDetail(p.detailJson).executingOrgIds;
+  if (resolved?.length) return resolved;
   const names = officeParts(p.executingUnitText ?? "");
   const ids = names.map((n) => ix.resolve(n));
   if (names.length && ids.every((x) => x)) return [...new Set(ids.flat() as number[])];

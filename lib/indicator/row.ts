@@ -2,6 +2,7 @@
 // Indicator.targetOverride is the only column of the row that holds JSON text: an admin's
 // confirmed parse of the target (lib/catalogue/override.ts writes it).
 import { z } from "zod";
+import { jsonColumn } from "../validations";
 
 const auto = z.literal("auto");
 
@@ -14,17 +15,7 @@ export const targetOverrideSchema = z.object({
 export type TargetOverride = z.infer<typeof targetOverrideSchema>;
 
 /** The stored override, or null when there is none or the stored text is not a valid override (the printed text then stands). */
-export function decodeOverride(json: string | null | undefined): TargetOverride | null {
-  if (!json) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  const r = targetOverrideSchema.safeParse(value);
-  return r.success ? r.data : null;
-}
+export const decodeOverride = jsonColumn("Indicator.targetOverride", targetOverrideSchema.nullable(), (): TargetOverride | null => null);
 
 /** The column's text for an override (null clears it). */
 export function encodeOverride(o: TargetOverride | null): string | null {

@@ -1,16 +1,11 @@
 import "server-only";
 import { DomainError, mutate } from "../actions";
-import type { CurrentUser } from "../auth";
+import { subProjectWriteScope, type CurrentUser } from "../auth";
 import { spendingInput } from "../validations";
 import { rolesFor } from "../access";
 
 // Budget execution (双监控): each second-level project's spending to date per month; a project's
 // execution is the sum of its second-level projects' latest figures, judged against time progress.
-
-/** Who may record a second-level project's spending: managers and admins; reporters of its executing unit. */
-function subProjectScope(user: CurrentUser) {
-  return user.role === "reporter" ? { unitId: { in: user.orgIds } } : {};
-}
 
 export function recordSpending(input: unknown, user?: CurrentUser | null) {
   return mutate({
@@ -19,7 +14,7 @@ export function recordSpending(input: unknown, user?: CurrentUser | null) {
     roles: rolesFor("budget.write"),
     user,
     run: async (tx, me, i) => {
-      const sub = await tx.subProject.findFirst({ where: { id: i.subProjectId, ...subProjectScope(me) }, include: { project: true } });
+      const sub = await tx.subProject.findFirst({ where: { id: i.subProjectId, ...subProjectWriteScope(me) }, include: { project: true } });
       if (!sub) throw new DomainError({ code: "forbidden", message: { zh: "不能填报该二级项目的执行数", en: "You may not record spending for this project" } });
       const spentYuan = Math.round(Number(i.spentWan) * 10000);
       if (spentYuan > sub.totalYuan * 3)

@@ -10,3 +10,5 @@ export * from "./summaries";
 export * from "./target";
 export * from "./city";
 export * from "./path";
+export * from "./report-row";
+export * from "./summary-row";

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import type { CurrentUser } from "../auth";
-import { departmentScope, indicatorScope, reportScope } from "../auth";
+import { coversOffice, departmentScope, indicatorPageScope, indicatorScope, reportScope } from "../auth";
 import { indicatorStatus, worstLight, type Light, type Status } from "../status";
 import type { Prisma } from "../db/generated/sqlite/client";
 import { monthly, aggregate, aggregationOf, officeTarget } from "./target";
@@ -65,12 +65,12 @@ async function statusLines(where: Prisma.IndicatorWhereInput, reportWhere: Prism
  * (indicator, office of mine), with the office's target share, its latest report and its light.
  */
 export async function myIndicators(user: CurrentUser, year: number, asOfMonth: number) {
-  return statusLines(indicatorScope(user), reportScope(user), year, asOfMonth, user.role === "reporter" ? (o) => user.orgIds.includes(o) : undefined);
+  return statusLines(indicatorScope(user), reportScope(user), year, asOfMonth, (o) => coversOffice(user, o));
 }
 
 /** One office's page: its lines at the as-of month, what it owes, what was returned to it. */
 export async function officeView(user: CurrentUser, orgId: number, year: number, asOfMonth: number) {
-  if (user.role === "reporter" && !user.orgIds.includes(orgId)) return null;
+  if (!coversOffice(user, orgId)) return null;
   const org = await prisma.organization.findFirst({ where: { id: orgId, ...departmentScope(user) }, select: { id: true, name: true, shortName: true } });
   if (!org) return null;
   const [lines, returned, period] = await Promise.all([
@@ -129,8 +129,7 @@ export type MyIndicatorLine = Awaited<ReturnType<typeof myIndicators>>[number];
 /** One indicator as its reporter sees it: the office's reports, the other offices' parts, the audit trail. */
 export async function reportContext(user: CurrentUser, indicatorId: number, year: number) {
   const ind = await prisma.indicator.findFirst({
-    // Reporters no longer report on a retired row; others still see its history on the indicator page.
-    where: { id: indicatorId, year, ...(user.role === "reporter" ? { retiredAt: null } : {}), ...indicatorScope(user) },
+    where: { id: indicatorId, year, ...indicatorPageScope(user) },
     include: {
       goal: { select: { goalNo: true, text: true, project: { select: { code: true, name: true } } } },
       orgs: { include: { organization: { select: { id: true, name: true, shortName: true } } } },

@@ -8,6 +8,7 @@ import { reportInput, reviewInput } from "../validations";
 import { aggregationOf, monthly, officeTarget } from "./target";
 import { targetOf } from "../indicator";
 import type { StoredFile } from "./evidence";
+import { encodeDeviationCategories } from "./report-row";
 import { prisma } from "../db/prisma";
 import { currentReports, insertReport, periodRow, writableIndicator } from "../db/hot-statements";
 import { rolesFor } from "../access";
@@ -109,7 +110,7 @@ export function saveReport(input: unknown, user?: CurrentUser | null, files: Sto
       const data = {
         ...values,
         note: i.note ?? null,
-        deviationCategories: i.deviationCategories.length ? JSON.stringify(i.deviationCategories) : null,
+        deviationCategories: encodeDeviationCategories(i.deviationCategories),
         deviationReason: i.deviationReason ?? null,
         correctiveMeasure: i.correctiveMeasure ?? null,
         forecastText: i.forecastText ?? null,

@@ -5,6 +5,7 @@ import type { CurrentUser } from "../auth";
 import { ownDepartment as deptOf } from "../auth";
 import { finaliseInput, saveEvaluationInput } from "../validations";
 import { selfEvaluation, type SelfEvaluation } from "./self-eval";
+import { decodeEvaluationSettings } from "./evaluation-row";
 import { can, rolesFor } from "../access";
 
 // The evaluator's side of the self-evaluation: settings (weights, tiers, adjustments, rows not
@@ -39,7 +40,7 @@ export async function saveEvaluation(input: unknown, user?: CurrentUser | null):
         : await tx.evaluation.create({ data: { departmentId, year: i.year, scope: i.scope, settingsJson, updatedById: _u.id } });
       return {
         data: { version: saved.version },
-        audit: { action: "evaluation.save", entity: "Evaluation", entityId: `${i.year}/${i.scope}`, before: before ? JSON.parse(before.settingsJson) : null, after: i.settings },
+        audit: { action: "evaluation.save", entity: "Evaluation", entityId: `${i.year}/${i.scope}`, before: before ? decodeEvaluationSettings(before.settingsJson) : null, after: i.settings },
       };
     },
   });

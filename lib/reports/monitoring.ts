@@ -1,9 +1,9 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import { budgetStatus, type Light } from "../status";
-import { rollup, projectExecution, aggregationOf, combinedText, latestParts } from "../reporting";
+import { rollup, projectExecution, aggregationOf, combinedText, latestParts, decodeDeviationCategories } from "../reporting";
 import { targetOf } from "../indicator";
-import { DEVIATION_CATEGORIES, LIKELIHOODS } from "../validations";
+import { DEVIATION_CATEGORIES, LIKELIHOODS, type DeviationCategory } from "../validations";
 import type { Prisma } from "../db/generated/sqlite/client";
 
 // 项目支出绩效目标执行监控表 (docs/domain.md §4): a project's budget execution and each annual
@@ -12,7 +12,6 @@ import type { Prisma } from "../db/generated/sqlite/client";
 // month up to N, drafts included — the form shows the same figures and lights as the overview
 // at that month. Nothing reported after month N is read, so "1–7月" is what July looked like.
 
-export type DeviationCategory = (typeof DEVIATION_CATEGORIES)[number];
 export type Likelihood = (typeof LIKELIHOODS)[number];
 
 export type MonitoringRow = {
@@ -171,21 +170,11 @@ function joined(parts: Part[], shared: boolean, pick: (r: Part) => string | null
   return texts.map(([o, t]) => `${o}：${t}`).join("；");
 }
 
-function categoriesOf(json: string | null): string[] {
-  if (!json) return [];
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
 function row(ind: LoadedIndicator, lights: Lights): MonitoringRow {
   const target = targetOf(ind);
   const parts = latestParts(ind.reports);
   const shared = ind._count.orgs > 1;
-  const ticked = new Set(parts.flatMap((r) => categoriesOf(r.deviationCategories)));
+  const ticked = new Set(parts.flatMap((r) => decodeDeviationCategories(r.deviationCategories)));
   const answers = parts.map((r) => LIKELIHOODS.indexOf(r.likelihood as Likelihood)).filter((i) => i >= 0);
   return {
     id: ind.id,

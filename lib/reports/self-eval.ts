@@ -4,7 +4,10 @@ import { type Message, type ParsedTarget, type Tier } from "../targets";
 import { scoreProject, type RowFlag, type ScoreRow } from "../scoring";
 import { aggregationOf, combinedText, latestParts, projectExecution, spentByProject } from "../reporting";
 import { targetInForce, targetOf } from "../indicator";
-import { evaluationSettings, type EvaluationSettings } from "../validations";
+import { decodeProjectAmounts } from "../project";
+import { decodeProfileDetail } from "../department";
+import { decodeEvaluationSettings } from "./evaluation-row";
+import type { EvaluationSettings } from "../validations";
 
 export type SelfEvalRow = {
   /** Indicator id. */
@@ -87,8 +90,7 @@ function loadProject(departmentId: number, code: string, year: number) {
 export async function evaluationSettingsOf(departmentId: number, year: number, scope: string): Promise<{ settings: EvaluationSettings; version: number }> {
   const e = await prisma.evaluation.findUnique({ where: { departmentId_year_scope: { departmentId, year, scope } } });
   if (!e) return { settings: {}, version: 0 };
-  const parsed = evaluationSettings.safeParse(JSON.parse(e.settingsJson));
-  return { settings: parsed.success ? parsed.data : {}, version: e.version };
+  return { settings: decodeEvaluationSettings(e.settingsJson), version: e.version };
 }
 
 /**
@@ -114,7 +116,7 @@ export function computeSelfEvaluation(departmentId: number, scope: string, year:
 export async function projectSelfEvaluation(departmentId: number, code: string, year: number, settings: EvaluationSettings = {}, settingsVersion = 0): Promise<SelfEvaluation | null> {
   const p = await loadProject(departmentId, code, year);
   if (!p) return null;
-  const amounts = JSON.parse(p.amountsJson) as Record<string, string | null>;
+  const amounts = decodeProjectAmounts(p.amountsJson);
   const { months } = await projectExecution(p.id, year, p.currentBudgetYuan);
   const spentYuan = months.at(-1)?.spentYuan ?? 0;
   const line = (v: number, spent: number | null = null): FundsLine => ({ initial: v, full: v, spent });
@@ -160,13 +162,13 @@ export async function departmentSelfEvaluation(departmentId: number, year: numbe
   });
   if (goals.length === 0) return null;
   const dept = goals[0].department;
-  const detail = JSON.parse(dept.profiles[0]?.detailJson ?? "{}") as { funds?: { group: string; item: string; amount: string }[] };
+  const detail = decodeProfileDetail(dept.profiles[0]?.detailJson);
   // Specific-purpose spending is what the projects recorded; the rest comes from the accounts, typed by the evaluator.
   const projects = await prisma.project.findMany({ where: { departmentId, year, retiredAt: null }, select: { id: true } });
   const spent = await spentByProject(year, 12, projects.map((p) => p.id));
   const projectSpent = projects.reduce((s, p) => s + (spent.get(p.id) ?? 0), 0);
   const funds: Record<string, FundsLine> = {};
-  for (const f of detail.funds ?? []) {
+  for (const f of detail.funds) {
     const field = f.item === "合计" ? (f.group === "收入构成" ? "total" : null) : DEPARTMENT_FUNDS[f.item];
     if (!field) continue;
     const typed = settings.spent?.[field];

@@ -12,3 +12,4 @@ export * from "./period";
 export * from "./report";
 export * from "./status-table";
 export * from "./target-override";
+export * from "./json-column";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 export const DEVIATION_CATEGORIES = ["经费保障", "制度保障", "人员保障", "硬件条件保障", "其他"] as const;
+export type DeviationCategory = (typeof DEVIATION_CATEGORIES)[number];
 export const LIKELIHOODS = ["确定能", "有可能", "完全不可能"] as const;
 
 const text = (max: number) =>

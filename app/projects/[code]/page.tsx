@@ -6,16 +6,15 @@ import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
 import { LightBadge } from "@/components/status/light-badge";
 import { SpendingForm } from "@/components/reporting/spending-form";
 import { requireUser } from "@/lib/auth/require";
-import { indicatorScope } from "@/lib/auth";
+import { coversOffice, indicatorScope } from "@/lib/auth";
 import { projectExecution, rollup } from "@/lib/reporting";
 import { formatNumber } from "@/lib/targets";
 import { monthParams } from "@/lib/validations";
 import { MonthPicker } from "@/components/status/month-picker";
 import { can } from "@/lib/access";
 import { Hint, Table } from "@/components/ui/controls";
+import { decodeProjectAmounts, decodeProjectDetail, decodeSubProjectAmounts } from "@/lib/project";
 
-type Detail = { fund_sources?: { name: string; amount: string | null }[]; attribute?: string; category?: string };
-type Amounts = Record<string, string | null>;
 const amountKeys = ["total", "current_general", "carry_general", "special_account", "unit_funds"] as const;
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -32,9 +31,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     rollup({ goal: { projectId: p.id }, ...indicatorScope(user) }, year, month),
   ]);
   const budgetNow = execution.months.filter((m) => m.month <= month).at(-1);
-  const writable = p.subProjects.filter((s) => can(user.role, "budget.write") && (user.role !== "reporter" || (s.unitId != null && user.orgIds.includes(s.unitId))));
-  const detail = JSON.parse(p.detailJson) as Detail;
-  const amounts = JSON.parse(p.amountsJson) as Amounts;
+  const writable = can(user.role, "budget.write") ? p.subProjects.filter((s) => coversOffice(user, s.unitId)) : [];
+  const detail = decodeProjectDetail(p.detailJson);
+  const amounts = decodeProjectAmounts(p.amountsJson);
   const goals = p.goals;
   const sameGoalText = goals.length === 2 && goals[0].text === goals[1].text;
   const nIndicators = goals.reduce((s, g) => s + g.indicators.length, 0);
@@ -154,7 +153,7 @@ function SubProjects({ rows, t }: { rows: Sub[]; t: Messages }) {
         </thead>
         <tbody>
           {rows.map((s) => {
-            const a = JSON.parse(s.amountsJson) as Amounts;
+            const a = decodeSubProjectAmounts(s.amountsJson);
             return (
               <tr key={s.id}>
                 <td className="font-mono text-xs whitespace-nowrap text-slate-600">{s.code}</td>

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getMessages, fill } from "@/lib/i18n";
 import { requireUser } from "@/lib/auth/require";
-import { officeEvidence, reportContext, monthly } from "@/lib/reporting";
+import { decodeDeviationCategories, officeEvidence, reportContext, monthly } from "@/lib/reporting";
 import { monthParams } from "@/lib/validations";
 import { workingYear } from "@/lib/catalogue";
 import { formatNumber } from "@/lib/targets";
@@ -95,7 +95,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
                 fixed={{ indicatorId: ind.id, organizationId: orgId, year, month }}
                 accumulation={ind.targetKind === "quantitative" ? (ind.accumulation ?? "level") : ind.targetKind}
                 initial={current ? {
-                  valueText: current.valueText, note: current.note ?? "", deviationCategories: current.deviationCategories ? (JSON.parse(current.deviationCategories) as string[]) : [],
+                  valueText: current.valueText, note: current.note ?? "", deviationCategories: decodeDeviationCategories(current.deviationCategories),
                   deviationReason: current.deviationReason ?? "", correctiveMeasure: current.correctiveMeasure ?? "", forecastText: current.forecastText ?? "", likelihood: current.likelihood ?? "",
                 } : null}
                 version={current?.version ?? 0}

@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { decodeSummaryLine } from "./summary-row";
+
+afterEach(() => vi.restoreAllMocks());
+
+// A line as rebuildSummaries stores it: the seeded department in July with one finalised self-evaluation.
+const line = {
+  indicators: 139, owed: 151, reported: 12, submitted: 3,
+  lights: { green: 8, yellow: 2, red: 1, blue: 0, overdue: 140, nodata: 0, none: 0, pending: 0, total: 151 },
+  budgetYuan: 698_000_000, spentYuan: 120_500_000, budgetLight: "red", selfEval: { number: 1, total: 86.5, grade: "良" },
+};
+
+describe("DepartmentSummary.dataJson", () => {
+  it("reads a stored line, with or without a finalised self-evaluation", () => {
+    expect(decodeSummaryLine(JSON.stringify(line))).toEqual(line);
+    expect(decodeSummaryLine(JSON.stringify({ ...line, selfEval: null }))?.selfEval).toBeNull();
+  });
+
+  it("yields null (a line to rebuild) for unreadable or wrongly shaped text", () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(decodeSummaryLine("{")).toBeNull();
+    expect(decodeSummaryLine(JSON.stringify({ ...line, lights: { green: 8 } }))).toBeNull();
+    expect(decodeSummaryLine(JSON.stringify({ ...line, budgetLight: "purple" }))).toBeNull();
+    expect(decodeSummaryLine(JSON.stringify({ ...line, owed: "151" }))).toBeNull();
+  });
+});
