@@ -1,2 +1,2 @@
 // Offices (处室/单位): the one resolver of office names in indicator names and lists. Pure.
-export { officeParts, resolveOffices, splitOffice, trailingBracket, withoutBracket, type OrgRef } from "./names";
+export * from "./client";
