@@ -10,7 +10,7 @@ import { OverrideForm } from "@/components/catalogue/override-form";
 import { expectedPath, reportContext } from "@/lib/reporting";
 import { PathChart } from "@/components/charts/charts";
 import { ReportStatusBadge } from "@/components/reporting/report-status-badge";
-import { listRevisions } from "@/lib/admin";
+import { listRevisions } from "@/lib/indicator";
 import { Time, timeText } from "@/components/ui/time";
 import { can } from "@/lib/access";
 import { Table, TextLink } from "@/components/ui/controls";
