@@ -9,7 +9,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 // doors named below. Inside a module, files import each other freely.
 const EXTRA_DOORS = {
   // Web only: Auth.js (next-auth cannot load in the CLI, the seed or scripts) and the page guard.
-  auth: ["session", "require"],
+  auth: ["session"],
   access: ["require"],
 };
 // The Prisma files: the client, the write path's transaction and prepared statements, the

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getMessages, fill } from "@/lib/i18n";
 import { getIndicator, indicatorAudit } from "@/lib/catalogue";
-import { requireUser } from "@/lib/auth/require";
+import { requireUser } from "@/lib/access/require";
 import { formatNumber } from "@/lib/targets";
 import { Card, Field, PageHeader } from "@/components/ui/card";
 import { TargetBadge } from "@/components/catalogue/target-badge";
