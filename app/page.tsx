@@ -1,7 +1,7 @@
 import { getMessages, fill } from "@/lib/i18n";
 import { getDepartmentView, workingYear } from "@/lib/catalogue";
 import { Card, Field, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/require";
+import { requireUser } from "@/lib/access/require";
 import { indicatorScope } from "@/lib/auth";
 import { rollup } from "@/lib/reporting";
 import { monthParams } from "@/lib/validations";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { flags } from "./args";
 import { departmentFor } from "./department";
 import { exportIndicators, latestYear } from "../lib/catalogue";
-import { prisma } from "../lib/db/prisma";
+import { disconnect } from "../lib/db";
 import { toCsvText } from "../lib/reports";
 
 const csvColumns = ["table", "term", "goal_no", "project_code", "level1", "level2", "level3", "office_text", "offices", "2022", "2023", "target", "basis", "kind", "direction"] as const;
@@ -30,6 +30,6 @@ export async function runExport(args: string[]): Promise<number> {
     }
     return 0;
   } finally {
-    await prisma.$disconnect();
+    await disconnect();
   }
 }

@@ -3,7 +3,8 @@ import path from "node:path";
 import { z } from "zod";
 import { CliError, flags } from "./args";
 import { rolesFor } from "../lib/access";
-import { prisma } from "../lib/db/prisma";
+import { enabledAdmins } from "../lib/admin";
+import { disconnect } from "../lib/db";
 import { budgetYear, codeFromUnits, deptCode, documentMeta, documentText, DocumentRefused, extractBudget, hasWrites, previewOnboarding, writeOnboarding, type Counts, type OnboardPreview } from "../lib/onboard";
 import { AppError } from "../lib/actions";
 
@@ -22,7 +23,7 @@ export async function runOnboard(args: string[]): Promise<number> {
   try {
     return await onboardCommand(args, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
   } finally {
-    await prisma.$disconnect();
+    await disconnect();
   }
 }
 
@@ -100,7 +101,7 @@ export async function onboardCommand(args: string[], out: Write, err: Write): Pr
 
 /** The department's enabled admin: the one --user names, or its only one; none (the installation acts) when it has none. */
 async function adminOf(code: string, username: string | undefined): Promise<{ id: number } | null> {
-  const admins = await prisma.user.findMany({ where: { role: { in: rolesFor("onboard.run") }, disabled: false, department: { code }, ...(username ? { username } : {}) }, select: { id: true } });
+  const admins = await enabledAdmins({ code }, rolesFor("onboard.run"), username);
   if (username && admins.length === 0) throw new CliError(`--user: ${username} is not an enabled admin account of department ${code}`);
   if (admins.length > 1) throw new CliError("there are several admin accounts: name the one making the change with --user NAME");
   return admins[0] ?? null;

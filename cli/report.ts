@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { z } from "zod";
 import { CliError, flags } from "./args";
 import { departmentFor } from "./department";
-import { prisma } from "../lib/db/prisma";
+import { disconnect } from "../lib/db";
 import { documentRequest, renderDocument, closePdfBrowser } from "../lib/reports";
 
 /**
@@ -42,6 +42,6 @@ export async function runReport(args: string[]): Promise<number> {
     process.stderr.write(`wrote ${o.out}: ${doc.summary}\n`);
     return 0;
   } finally {
-    await Promise.all([prisma.$disconnect(), closePdfBrowser()]);
+    await Promise.all([disconnect(), closePdfBrowser()]);
   }
 }

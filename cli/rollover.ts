@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { CliError, flags } from "./args";
-import { rolesFor } from "../lib/access";
-import { departmentFor } from "./department";
-import { prisma } from "../lib/db/prisma";
+import { flags } from "./args";
+import { adminAccount, departmentFor } from "./department";
+import { disconnect } from "../lib/db";
 import { rollover } from "../lib/admin";
-import { asCurrentUser, type CurrentUser } from "../lib/auth";
 
 /**
  * `rollover --from 2024 --to 2025 [--projects code,code] [--user NAME] [--dept CODE]`: starts a
@@ -23,7 +21,7 @@ export async function runRollover(args: string[]): Promise<number> {
   });
   try {
     const dept = await departmentFor(o.dept);
-    const user = await adminAccount(o.user, dept.id);
+    const user = await adminAccount(o.user, dept.id, "tables.edit");
     const r = await rollover({ from: o.from, to: o.to, projects: o.projects?.split(",").map((c) => c.trim()).filter(Boolean) }, user);
     if ("error" in r) {
       const field = r.error.fields ? Object.keys(r.error.fields)[0] : undefined;
@@ -35,15 +33,6 @@ export async function runRollover(args: string[]): Promise<number> {
     process.stderr.write(`rolled ${s.from} into ${s.to}: ${s.projects.length} projects, ${s.goals} goal tables, ${s.indicators} indicators (previous-year values: ${s.fromResults} results, ${s.fromTargets} targets)\n`);
     return 0;
   } finally {
-    await prisma.$disconnect();
+    await disconnect();
   }
-}
-
-/** The department's enabled admin account making the change: the one --user names, or its only one. */
-async function adminAccount(username: string | undefined, departmentId: number): Promise<CurrentUser> {
-  const admins = await prisma.user.findMany({ where: { role: { in: rolesFor("tables.edit") }, disabled: false, departmentId, ...(username ? { username } : {}) }, include: { orgs: true } });
-  if (username && admins.length === 0) throw new CliError(`--user: ${username} is not an enabled admin account of this department`);
-  if (admins.length === 0) throw new CliError("the department has no enabled admin account");
-  if (admins.length !== 1) throw new CliError("there are several admin accounts: name the one making the change with --user NAME");
-  return asCurrentUser(admins[0]);
 }

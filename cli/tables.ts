@@ -2,10 +2,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { CliError, flags } from "./args";
-import { rolesFor } from "../lib/access";
-import { departmentFor } from "./department";
+import { adminAccount, departmentFor } from "./department";
 import { latestYear } from "../lib/catalogue";
-import { prisma } from "../lib/db/prisma";
+import { disconnect } from "../lib/db";
 import { previewFile, tablesFile, writeImport, ACCUMULATION_TEXT, AGGREGATION_TEXT, FIELD_LABELS, placeOf } from "../lib/import";
 import { AppError, cliFailure } from "../lib/actions";
 import type { Change, Preview } from "../lib/import";
@@ -28,7 +27,7 @@ export async function runTables(args: string[]): Promise<number> {
   try {
     return await tablesCommand(args, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
   } finally {
-    await prisma.$disconnect();
+    await disconnect();
   }
 }
 
@@ -80,7 +79,7 @@ export async function tablesCommand(args: string[], out: Write, err: Write): Pro
         err("nothing written: add --confirm to import\n");
         return 0;
       }
-      const user = await adminAccount(o.user, dept.id);
+      const user = await adminAccount(o.user, dept.id, "import.run");
       const r = await writeImport(dept.id, { ...input.data, digest: preview.digest }, user.id, "cli");
       if ("error" in r) return cliFailure(r.error, err, 3);
       const done = r.data;
@@ -128,13 +127,4 @@ export function summaryText(p: Preview & { sha256: string }, file: string): stri
   for (const n of listed) lines.push(`  表${n.tableNo}${n.goalNo ? ` 目标${n.goalNo}` : ""} #${n.indicatorId} ${n.name}`);
   for (const [t, n] of byTable) lines.push(`  表${t}: ${n} row(s) (the table is not in the file)`);
   return `${lines.join("\n")}\n`;
-}
-
-/** The department's enabled admin account making the change: the one --user names, or its only one. */
-async function adminAccount(username: string | undefined, departmentId: number): Promise<{ id: number }> {
-  const admins = await prisma.user.findMany({ where: { role: { in: rolesFor("import.run") }, disabled: false, departmentId, ...(username ? { username } : {}) }, select: { id: true } });
-  if (username && admins.length === 0) throw new CliError(`--user: ${username} is not an enabled admin account of this department`);
-  if (admins.length === 0) throw new CliError("the department has no enabled admin account");
-  if (admins.length !== 1) throw new CliError("there are several admin accounts: name the one making the change with --user NAME");
-  return admins[0];
 }

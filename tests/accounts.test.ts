@@ -8,7 +8,7 @@ import type { CurrentUser } from "../lib/auth";
 import { verifyPassword } from "../lib/auth/password";
 import { apiUser } from "../lib/api/http";
 import { createUser, listUsers, resetPassword, revokeApiToken, setUserStatus, updateUser } from "../lib/admin/accounts";
-import { addAlias, createOrg, listOrgs, removeAlias, renameOrg } from "../lib/admin/orgs";
+import { addAlias, createOrg, listOrgs, removeAlias, renameOrg } from "../lib/offices/orgs";
 import { factory } from "../prisma/seed/factories";
 import { asUser, orgByShortName } from "./users";
 

@@ -1,6 +1,6 @@
 // The formula guard on every CSV the application writes: a name and a reason that read "=1+1"
 // come out as inert text ("'=1+1") from the command line's export and the reports' CSV; the
-// dashboard's CSV and XLSX are covered with the same strings in lib/dashboard/export.test.ts.
+// dashboard's CSV and XLSX are covered with the same strings in lib/reports/status-table.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../lib/db/prisma";
 import { renderDocument } from "../lib/reports/documents";

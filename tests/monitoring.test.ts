@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../lib/db/prisma";
 import { saveReport } from "../lib/reporting/service";
 import { recordSpending } from "../lib/reporting/budget";
-import { reviseTarget } from "../lib/admin/revisions";
+import { reviseTarget } from "../lib/indicator/revisions";
 import { LIGHT_ORDER } from "../lib/status";
 import { departmentMonitoring, projectMonitoring, type Monitoring } from "../lib/reports/monitoring";
 import { PROJECT_MONITORING, leafColumns, monitoringSheet } from "../lib/reports/monitoring-layout";

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../lib/db/prisma";
 import { reviewReport, saveReport } from "../lib/reporting/service";
-import { overrideTarget } from "../lib/catalogue/override";
+import { overrideTarget } from "../lib/indicator/override";
 import { changePeriod } from "../lib/reporting/periods";
 import type { CurrentUser } from "../lib/auth";
 import { factory } from "../prisma/seed/factories";

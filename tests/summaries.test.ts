@@ -10,9 +10,9 @@ import { summaryView } from "../lib/reporting/summaries";
 import { reviewReport, saveReport } from "../lib/reporting/service";
 import { recordSpending } from "../lib/reporting/budget";
 import { changePeriod } from "../lib/reporting/periods";
-import { reviseTarget } from "../lib/admin/revisions";
-import { overrideTarget } from "../lib/catalogue/override";
-import { assignOffice, removeOffice, setRetired, updateProject } from "../lib/admin/tables";
+import { reviseTarget } from "../lib/indicator/revisions";
+import { overrideTarget } from "../lib/indicator/override";
+import { assignOffice, removeOffice, setRetired, updateProject } from "../lib/indicator/tables";
 import { finaliseEvaluation } from "../lib/reports/evaluation";
 import { rollover } from "../lib/admin/rollover";
 import { otherDepartment, type OtherDepartment } from "./departments";
@@ -74,6 +74,15 @@ describe("the city roll-up's stored lines", () => {
     expect(c.computedAt).toEqual(a.computedAt);
     expect(b.value).toEqual(a.value);
     expect(a.value).toEqual(await cityRollup(2024, 9));
+  });
+
+  it("a stored line that does not decode (edited by hand) is rebuilt, not served", async () => {
+    await agrees(2024, [10]);
+    await prisma.departmentSummary.update({ where: { departmentId_year_month: { departmentId: other.id, year: 2024, month: 10 } }, data: { dataJson: '{"indicators":"many"}' } });
+    const view = await summaryView(2024, 10);
+    expect(view.value).toEqual(await cityRollup(2024, 10));
+    const row = await prisma.departmentSummary.findUniqueOrThrow({ where: { departmentId_year_month: { departmentId: other.id, year: 2024, month: 10 } } });
+    expect(JSON.parse(row.dataJson).indicators).toBeTypeOf("number");
   });
 
   it("a write marks only its department out of date, in its own transaction; the next request serves the old line once and rebuilds it", async () => {

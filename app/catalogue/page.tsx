@@ -4,7 +4,7 @@ import { filterOptions, listIndicators, type IndicatorRow, workingYear } from "@
 import { catalogueParams } from "@/lib/validations";
 import { Card, PageHeader } from "@/components/ui/card";
 import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
-import { requireUser } from "@/lib/auth/require";
+import { requireUser } from "@/lib/access/require";
 import { Button, Label } from "@/components/ui/controls";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getMessages, fill } from "@/lib/i18n";
-import { requireUser } from "@/lib/auth/require";
+import { requireUser } from "@/lib/access/require";
 import { myIndicators, type MyIndicatorLine } from "@/lib/reporting";
 import { monthParams } from "@/lib/validations";
 import { workingYear } from "@/lib/catalogue";

@@ -6,7 +6,7 @@ import { monthParams } from "@/lib/validations";
 import { PageHeader } from "@/components/ui/card";
 import { LightBadge } from "@/components/status/light-badge";
 import { MonthPicker } from "@/components/status/month-picker";
-import { requireUser } from "@/lib/auth/require";
+import { requireUser } from "@/lib/access/require";
 import { indicatorScope } from "@/lib/auth";
 import { Hint } from "@/components/ui/controls";
 

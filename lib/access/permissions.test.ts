@@ -5,7 +5,7 @@ import { ACTIONS, can, rolesFor, type Action } from "./permissions";
 // What the code allowed before the table (commit 4c92faa), written out from the guards it replaced,
 // not from the table: each action, the check that stood for it, and who passed that check.
 const BEFORE: Record<Action, { was: string; roles: Role[] }> = {
-  // lib/auth/require.ts: finance is sent to /city; api/v1/indicators, dashboard export: finance → cityOnly
+  // requireUser (lib/access/require.ts): finance is sent to /city; api/v1/indicators, dashboard export: finance → cityOnly
   "department.view": { was: 'user.role === "finance" → /city', roles: ["admin", "manager", "evaluator", "reporter"] },
   "city.view": { was: 'city pages, api/v1/city: user.role !== "finance" → forbidden', roles: ["finance"] },
   "dashboard.view": { was: 'header: user && user.role !== "reporter" (finance: its own branch)', roles: ["admin", "manager", "evaluator"] },

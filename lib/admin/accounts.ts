@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import { prisma } from "../db/prisma";
 import { DomainError, mutate } from "../actions";
 import type { CurrentUser, Role } from "../auth";
-import { ownDepartment, hashPassword, attemptKeys } from "../auth";
+import { asCurrentUser, ownDepartment, hashPassword, attemptKeys } from "../auth";
 import { createUserInput, resetPasswordInput, revokeTokenInput, updateUserInput, userStatusInput } from "../validations";
 import { rolesFor } from "../access";
 
@@ -13,7 +13,7 @@ import { rolesFor } from "../access";
 // An admin manages their own department's accounts: every read and write by id carries
 // `departmentId` in its `where`, so another department's account (or the finance bureau's, which
 // has none) is not found. A new account joins the admin's department; finance bureau accounts
-// are made by the installation (cli/finance.ts).
+// are made by the installation (lib/admin/installation.ts, `cli finance create`).
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
@@ -104,7 +104,20 @@ async function keepAnAdmin(tx: Tx, me: CurrentUser, target: { id: number; role: 
     });
 }
 
-async function usernameFree(tx: Tx, username: string) {
+/**
+ * A department's enabled accounts allowed `roles` (the department by id or by code), with their
+ * offices: the accounts a command-line run may act as. Only the one named when `username` is given.
+ */
+export async function enabledAdmins(department: { id: number } | { code: string }, roles: Role[], username?: string): Promise<CurrentUser[]> {
+  const rows = await prisma.user.findMany({
+    where: { role: { in: roles }, disabled: false, ...("id" in department ? { departmentId: department.id } : { department: { code: department.code } }), ...(username ? { username } : {}) },
+    include: { orgs: true },
+    orderBy: { id: "asc" },
+  });
+  return rows.map(asCurrentUser);
+}
+
+export async function usernameFree(tx: Tx, username: string) {
   const taken = await tx.user.findUnique({ where: { username } });
   if (taken)
     throw new DomainError({

@@ -1,8 +1,7 @@
 import "server-only";
 import { prisma } from "../db/prisma";
 import { parseTarget } from "../targets";
-import { targetInForce } from "../indicator";
-import { listRevisions } from "./revisions";
+import { listRevisions, targetInForce } from "../indicator";
 import type { CurrentUser } from "../auth";
 import { ownDepartment } from "../auth";
 

@@ -3,7 +3,7 @@ import { AppError } from "../actions";
 import { formatNumber, type ParsedTarget } from "../targets";
 import { aggregate, aggregationOf, type Aggregation } from "../reporting";
 import type { RolloverInput } from "../validations";
-import type { Tx } from "./tables";
+import type { Tx } from "../indicator";
 import { carriedTarget, targetInForce, targetOf } from "../indicator";
 import { decodeProjectDetail } from "../project";
 

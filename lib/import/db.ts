@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { prisma, type Db } from "../db/prisma";
-import { officeParts } from "../offices";
+import { officeParts } from "../offices/client";
 import { AppError, type ActionError, audited, type ActionResult } from "../actions";
-import { newTarget, printedTargetChange } from "../indicator";
+import { newTarget, printedTargetChange } from "../indicator/client";
 import { decodeProjectDetail } from "../project";
 import { officeIndex } from "./offices";
 import { planImport } from "./plan";

@@ -10,7 +10,7 @@
 //   汇总方式 left empty keep what the row has.
 // - Rows of the year missing from the file are listed, never deleted.
 import { createHash } from "node:crypto";
-import { officeParts, splitOffice } from "../offices";
+import { officeParts, splitOffice } from "../offices/client";
 import { parseTarget } from "../targets";
 import { fold, readAccumulation, readAggregation, sheetNameOf } from "./columns";
 import { officeIndex } from "./offices";

@@ -2,7 +2,7 @@
 // 表12-1…12-N, merged header, merged 一级 / 二级 runs), with the importer's columns on the right,
 // a 填写说明 sheet and a 单位名称 sheet. The template is the same without rows. Pure: exceljs only.
 import ExcelJS from "exceljs";
-import { officeParts } from "../offices";
+import { officeParts } from "../offices/client";
 import { ACCUMULATION_TEXT, AGGREGATION_TEXT, headerText, letterOf, sheetNameOf, TABLE_COLUMNS } from "./columns";
 import { officeIndex } from "./offices";
 import type { ColumnKey, ImportState, StateIndicator, StateTable } from "./types";

@@ -1,6 +1,6 @@
 // The indicator's JSON columns, decoded in one place and checked with zod. Pure: no Prisma.
 // Indicator.targetOverride is the only column of the row that holds JSON text: an admin's
-// confirmed parse of the target (lib/catalogue/override.ts writes it).
+// confirmed parse of the target (lib/indicator/override.ts writes it).
 import { z } from "zod";
 import { jsonColumn } from "../validations";
 

@@ -1,2 +1,5 @@
-// Offices (处室/单位): the one resolver of office names in indicator names and lists. Pure.
-export { officeParts, resolveOffices, splitOffice, trailingBracket, withoutBracket, type OrgRef } from "./names";
+// The offices module's door (处室/单位): the one resolver of office names in indicator names and
+// lists, and the offices with their aliases (list, create, rename, aliases). Server only: client
+// components and pure code import the pure part, `lib/offices/client`.
+export * from "./client";
+export * from "./orgs";

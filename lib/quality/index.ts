@@ -1,7 +1,7 @@
 // The document's own inconsistencies (docs/domain.md §2), found over the loaded rows. Pure: the
 // admin's data-quality page and the tests call it with plain records. Rows are never merged:
 // each finding points at the rows so an admin can decide.
-import { trailingBracket } from "../offices";
+import { trailingBracket } from "../offices/client";
 
 export type QualityRow = {
   id: number;

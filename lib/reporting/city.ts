@@ -5,7 +5,7 @@ import { emptyCounts, type LightCounts } from "../dashboard/client";
 import { closedMonths } from "./queries";
 import { spentByDepartment } from "./execution";
 import { aggregationOf, monthly, officeTarget } from "./target";
-import { targetOf } from "../indicator";
+import { targetOf } from "../indicator/client";
 
 // The finance bureau's view across departments (issue 7, docs/decisions/009): every department's
 // lights, reporting and budget execution at an as-of month, in a handful of flat reads whatever

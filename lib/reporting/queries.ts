@@ -5,7 +5,7 @@ import { coversOffice, departmentScope, indicatorPageScope, indicatorScope, repo
 import { indicatorStatus, worstLight, type Light, type Status } from "../status";
 import type { Prisma } from "../db/generated/sqlite/client";
 import { monthly, aggregate, aggregationOf, officeTarget } from "./target";
-import { targetOf } from "../indicator";
+import { targetOf } from "../indicator/client";
 import { expectedPath } from "./path";
 
 /** Months whose reporting period is closed (explicitly, or deadline passed and not reopened). */

@@ -6,7 +6,7 @@ import { parseActual } from "../targets";
 import { indicatorStatus } from "../status";
 import { reportInput, reviewInput } from "../validations";
 import { aggregationOf, monthly, officeTarget } from "./target";
-import { targetOf } from "../indicator";
+import { targetOf } from "../indicator/client";
 import type { StoredFile } from "./evidence";
 import { encodeDeviationCategories } from "./report-row";
 import { prisma } from "../db/prisma";

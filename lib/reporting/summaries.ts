@@ -3,6 +3,7 @@ import { prisma } from "../db/prisma";
 import { bumpSummaryVersion } from "../db/hot-statements";
 import { departmentLines, withTotals, type CityRollup, type DepartmentLine } from "./city";
 import { closedMonths } from "./queries";
+import { decodeSummaryLine } from "./summary-row";
 
 // The city roll-up kept in the database (issue 13, docs/decisions/012): one DepartmentSummary
 // line per (department, year, as-of month), so /city and /api/v1/city answer from ~600 small rows
@@ -111,12 +112,13 @@ export async function summaryView(year: number, month: number, opts: { wait?: bo
       closedMonths(year),
     ]);
     const periodClosed = closed.has(month);
-    const stored = new Map(rows.map((r) => [r.departmentId, r]));
+    // A line that does not decode (a row edited by hand) counts as not built.
+    const stored = new Map(rows.map((r) => [r.departmentId, { ...r, line: decodeSummaryLine(r.dataJson) }]));
     const wrong: number[] = [];
     const late: number[] = [];
     for (const d of departments) {
       const r = stored.get(d.id);
-      if (!r || r.periodClosed !== periodClosed) wrong.push(d.id);
+      if (!r?.line || r.periodClosed !== periodClosed) wrong.push(d.id);
       else if (r.builtVersion !== (version.get(d.id) ?? 0)) late.push(d.id);
     }
     const now = opts.wait ? [...wrong, ...late] : wrong;
@@ -133,7 +135,7 @@ export async function summaryView(year: number, month: number, opts: { wait?: bo
     const lines: DepartmentLine[] = departments.map((d) => {
       const own = built.get(d.id);
       const r = stored.get(d.id);
-      const line = own ? own.line : (JSON.parse(r!.dataJson) as Line);
+      const line = own ? own.line : r!.line!;
       oldest = Math.min(oldest, (own?.at ?? r!.builtAt).getTime());
       return { id: d.id, code: d.code, name: d.name, ...line };
     });

@@ -1,8 +1,7 @@
 // The city roll-up's stored line, decoded and checked with zod. Pure: no Prisma.
 // DepartmentSummary.dataJson: one department's figures at an as-of month (lib/reporting/summaries.ts
-// writes it). Not used yet: summaries.ts and city.ts still read the column with `JSON.parse(…) as
-// Line`, and are being changed; this is the decoder for them to adopt. An unreadable line yields
-// null, which the reader should treat as a line not built (rebuild it) rather than as empty figures.
+// writes it, summaryView reads it). An unreadable line yields null, which summaryView treats as a
+// line not built (it rebuilds it) rather than as empty figures.
 import { z } from "zod";
 import { jsonColumn } from "../validations";
 import type { Light } from "../status";

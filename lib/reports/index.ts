@@ -7,4 +7,5 @@ export * from "./layouts";
 export * from "./render/csv";
 export * from "./render/pdf";
 export * from "./self-eval";
+export * from "./status-table";
 export * from "./summary";

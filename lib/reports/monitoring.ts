@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "../db/prisma";
 import { budgetStatus, type Light } from "../status";
 import { rollup, projectExecution, aggregationOf, combinedText, latestParts, decodeDeviationCategories } from "../reporting";
-import { targetOf } from "../indicator";
+import { targetOf } from "../indicator/client";
 import { DEVIATION_CATEGORIES, LIKELIHOODS, type DeviationCategory } from "../validations";
 import type { Prisma } from "../db/generated/sqlite/client";
 

@@ -3,7 +3,7 @@ import { prisma } from "../db/prisma";
 import { type Message, type ParsedTarget, type Tier } from "../targets";
 import { scoreProject, type RowFlag, type ScoreRow } from "../scoring";
 import { aggregationOf, combinedText, latestParts, projectExecution, spentByProject } from "../reporting";
-import { targetInForce, targetOf } from "../indicator";
+import { targetInForce, targetOf } from "../indicator/client";
 import { decodeProjectAmounts } from "../project";
 import { decodeProfileDetail } from "../department";
 import { decodeEvaluationSettings } from "./evaluation-row";

@@ -1,6 +1,6 @@
 // Words, units and indicator-name cues shared by the target and actual parsers.
 import type { Accumulation, Period } from "./types";
-import { withoutBracket } from "../offices";
+import { withoutBracket } from "../offices/client";
 
 // Traditional characters that other departments' tables (and copies of them) print, one to one
 // with their simplified forms. Only characters that never occur in simplified text are listed, so

@@ -1,6 +1,6 @@
 // Turns the validated document into flat, ordered records with responsible organisations
 // resolved (docs/domain.md §2). Pure: the seed writes these, tests count them.
-import { officeParts, resolveOffices, splitOffice, type OrgRef } from "../../lib/offices";
+import { officeParts, resolveOffices, splitOffice, type OrgRef } from "../../lib/offices/client";
 import { wanToYuan, type AnnualRow, type Document, type LongRow } from "./document";
 
 export type OrgSeed = {

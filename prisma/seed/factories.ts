@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "../../lib/db/prisma";
 import type { Department, Goal, Indicator, Organization, Period, Prisma, Project, Report, SubProject, Year } from "../../lib/db/generated/sqlite/client";
 import { asCurrentUser, hashPassword, hashToken, type CurrentUser, type Role } from "../../lib/auth/client";
-import { newTarget } from "../../lib/indicator";
+import { newTarget } from "../../lib/indicator/client";
 
 /** What the builders need of a client: the app's, another database's, or a transaction's. */
 export type FactoryClient = Pick<

@@ -4,7 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../../lib/db/prisma";
 import { hashPassword } from "../../lib/auth";
-import { newTarget } from "../../lib/indicator";
+import { newTarget } from "../../lib/indicator/client";
 import { buildCatalogue } from "./catalogue";
 import { factory } from "./factories";
 import { DATA_DIR, extractDocument, wanToYuan } from "./document";

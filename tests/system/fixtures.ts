@@ -6,7 +6,7 @@ import { createPrisma, type Db } from "../../lib/db/prisma";
 import { sqlitePath } from "../../lib/db/engine";
 import { parseActual } from "../../lib/targets";
 import { aggregationOf, officeTarget } from "../../lib/reporting/target";
-import { targetOf } from "../../lib/indicator";
+import { targetOf } from "../../lib/indicator/client";
 import { seedDatabase } from "../../prisma/seed/load";
 import { factory } from "../../prisma/seed/factories";
 import { freshDatabase, testEngine, type TestEngine } from "../db";

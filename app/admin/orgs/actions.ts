@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { addAlias, createOrg, removeAlias, renameOrg } from "@/lib/admin";
+import { addAlias, createOrg, removeAlias, renameOrg } from "@/lib/offices";
 import type { ActionResult } from "@/lib/actions";
 
-// Thin wrappers for useActionState: every check and the audit row happen in lib/admin/orgs.
+// Thin wrappers for useActionState: every check and the audit row happen in lib/offices/orgs.
 
 type State = ActionResult<unknown> | null;
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { listOrgs } from "@/lib/admin";
+import { listOrgs } from "@/lib/offices";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { ActionForm } from "@/components/admin/accounts/action-form";
 import { createOrgAction } from "./actions";

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { assignOffice, createGoal, createIndicator, createProject, moveRow, removeOffice, setAggregation, setRetired, updateGoal, updateIndicator, updateProject, reviseTarget, rollover } from "@/lib/admin";
+import { assignOffice, createGoal, createIndicator, createProject, moveRow, removeOffice, setAggregation, setRetired, updateGoal, updateIndicator, updateProject, reviseTarget } from "@/lib/indicator";
+import { rollover } from "@/lib/admin";
 
 // Thin bridges from the admin's forms to lib/admin: each returns `{ data } | { error }` and, on
 // success, refreshes the pages that show what changed.

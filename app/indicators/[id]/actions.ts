@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { overrideTarget } from "@/lib/catalogue";
+import { overrideTarget } from "@/lib/indicator";
 import type { ActionResult } from "@/lib/actions";
 
 export async function overrideTargetAction(_prev: ActionResult<{ id: number }> | null, form: FormData) {

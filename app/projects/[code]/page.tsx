@@ -5,7 +5,7 @@ import { Card, Field, PageHeader } from "@/components/ui/card";
 import { IndicatorGrid } from "@/components/catalogue/indicator-grid";
 import { LightBadge } from "@/components/status/light-badge";
 import { SpendingForm } from "@/components/reporting/spending-form";
-import { requireUser } from "@/lib/auth/require";
+import { requireUser } from "@/lib/access/require";
 import { coversOffice, indicatorScope } from "@/lib/auth";
 import { projectExecution, rollup } from "@/lib/reporting";
 import { formatNumber } from "@/lib/targets";

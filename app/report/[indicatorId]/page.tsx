@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getMessages, fill } from "@/lib/i18n";
-import { requireUser } from "@/lib/auth/require";
+import { requireUser } from "@/lib/access/require";
 import { decodeDeviationCategories, officeEvidence, reportContext, monthly } from "@/lib/reporting";
 import { monthParams } from "@/lib/validations";
 import { workingYear } from "@/lib/catalogue";

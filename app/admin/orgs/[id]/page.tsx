@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getMessages, fill } from "@/lib/i18n";
 import { requirePermission } from "@/lib/access/require";
 import { Forbidden } from "@/components/layout/forbidden";
-import { getOrg } from "@/lib/admin";
+import { getOrg } from "@/lib/offices";
 import { Badge, Card, Field, PageHeader } from "@/components/ui/card";
 import { ActionForm } from "@/components/admin/accounts/action-form";
 import { AuditList } from "@/components/admin/accounts/audit-list";

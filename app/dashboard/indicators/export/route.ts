@@ -1,5 +1,6 @@
 import { apiUser, cityOnly, unauthenticated } from "@/lib/api";
-import { statusTable, toCsv, toXlsx } from "@/lib/dashboard";
+import { statusTable } from "@/lib/dashboard";
+import { toCsv, toXlsx } from "@/lib/reports";
 import { statusTableParams } from "@/lib/validations";
 import { workingYear } from "@/lib/catalogue";
 import { can } from "@/lib/access";

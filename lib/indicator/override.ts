@@ -1,6 +1,7 @@
 import "server-only";
 import { parseTarget, type ParsedTarget } from "../targets";
-import { encodeOverride, targetColumns } from "../indicator";
+import { encodeOverride } from "./row";
+import { targetColumns } from "./target";
 import { DomainError, mutate } from "../actions";
 import type { CurrentUser } from "../auth";
 import { indicatorScope } from "../auth";

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
-import type { StatusRow } from "./table";
+import type { StatusRow } from "../dashboard";
 import { LIGHT_ORDER, type Light } from "../status";
 import { messages } from "../i18n/client";
-import { toCsvText } from "../reports";
+import { toCsvText } from "./render/csv";
 
 const COLUMNS: { id: keyof StatusRow; zh: string; width: number }[] = [
   { id: "table", zh: "表", width: 6 },

@@ -5,7 +5,7 @@ import type { CurrentUser } from "../auth";
 import { indicatorScope } from "../auth";
 import { revisionInput } from "../validations";
 import { parseTarget } from "../targets";
-import { revisedTargetChange } from "../indicator";
+import { revisedTargetChange } from "./target";
 import { rolesFor } from "../access";
 
 // Target revisions (调整): an approved mid-year change of a target, with its approval document.

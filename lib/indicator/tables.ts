@@ -4,7 +4,7 @@ import { DomainError, mutate, type Message } from "../actions";
 import type { CurrentUser } from "../auth";
 import { departmentScope, indicatorScope, ownDepartment } from "../auth";
 import { parseTarget } from "../targets";
-import { newTarget, printedTargetChange, targetInForce } from "../indicator";
+import { newTarget, printedTargetChange, targetInForce } from "./target";
 import { rolesFor } from "../access";
 import {
   aggregationInput,

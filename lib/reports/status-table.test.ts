@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { toCsv, toXlsx } from "./export";
-import type { StatusRow } from "./table";
+import { toCsv, toXlsx } from "./status-table";
+import type { StatusRow } from "../dashboard";
 
 const EVIL = "=1+1";
 const row: StatusRow = { id: 1, table: "11", project: "部门整体", level1: "产出指标", level2: "数量指标", level3: EVIL, office: "江岸社保处", orgId: 1, target: "≥100人", latest: "-5", achievement: 0.1, light: "red", explanation: EVIL, report: "approved" };
