@@ -82,7 +82,7 @@ describe("the city roll-up's stored lines", () => {
     const view = await summaryView(2024, 10);
     expect(view.value).toEqual(await cityRollup(2024, 10));
     const row = await prisma.departmentSummary.findUniqueOrThrow({ where: { departmentId_year_month: { departmentId: other.id, year: 2024, month: 10 } } });
-    expect(JSON.parse(row.dataJson).indicators).toBeTypeOf("number");
+    expect((JSON.parse(row.dataJson) as { indicators: unknown }).indicators).toBeTypeOf("number");
   });
 
   it("a write marks only its department out of date, in its own transaction; the next request serves the old line once and rebuilds it", async () => {
