@@ -555,7 +555,7 @@ async function main() {
       const cpu0 = city.rss.cpuMs();
       const b = await loadTest(city.base, { path: "/api/health" }, bareStatuses, []);
       bare = { rps: b.requests.total / b.duration, p99: b.latency.p99, statuses: bareStatuses, cpuMs: (city.rss.cpuMs() - cpu0) / b.requests.total };
-      log(`bare route: ${r1(bare.rps)} req/s, p99 ${b.latency.p99} ms, server CPU ${bare.cpuMs.toFixed(2)} ms/request ${JSON.stringify(bareStatuses)}`);
+      log(`bare route: ${r1(bare.rps)} req/s, p50/p90/p99 ${b.latency.p50}/${b.latency.p90}/${b.latency.p99} ms, server CPU ${bare.cpuMs.toFixed(2)} ms/request ${JSON.stringify(bareStatuses)}`);
 
       // Submissions: every request a new report for a different (indicator, office, month).
       const submission = (list: typeof jobs) => {
@@ -582,7 +582,7 @@ async function main() {
       const ok = subStatuses[201] ?? 0;
       // `stored` below counts the warm-up's reports too: compare it with every 201 of both runs.
       submit = { rps: ok / s.duration, p50: s.latency.p50, p99: s.latency.p99, ok, total: s.requests.total, statuses: subStatuses, errors: subErrors, stored: 0, warmOk: warmStatuses[201] ?? 0, cpuMs: (city.rss.cpuMs() - cpu1) / s.requests.total };
-      log(`submit: ${r1(submit.rps)} ok/s, p99 ${s.latency.p99} ms, server CPU ${submit.cpuMs.toFixed(2)} ms/request, ${ok}/${s.requests.total} created ${JSON.stringify(subStatuses)}`);
+      log(`submit: ${r1(submit.rps)} ok/s, p50/p90/p97.5/p99/max ${s.latency.p50}/${s.latency.p90}/${s.latency.p97_5}/${s.latency.p99}/${s.latency.max} ms, server CPU ${submit.cpuMs.toFixed(2)} ms/request, ${ok}/${s.requests.total} created ${JSON.stringify(subStatuses)}`);
       for (const e of subErrors) log(`  non-201: ${e}`);
     }
     if (phases.has("pages")) {
