@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma, type Db } from "../lib/db/prisma";
 import { applyOnboarding, planOnboarding, loadOnboardState, type OnboardInput } from "../lib/onboard/import";
+import { extractBudget } from "../lib/onboard/extract";
 import type { Extraction, RowSource } from "../lib/onboard/types";
 import { readDocument } from "../prisma/seed/document";
 import { seedDatabase } from "../prisma/seed/load";
@@ -66,11 +67,15 @@ function answerKey(): Extraction {
  * database is changed by other files running at the same time (overrides, revisions).
  */
 let seededExport: string;
+/** The seed document planned against the database the seed loaded (the demo installation an admin re-imports into). */
+let planOnSeeded: ReturnType<typeof planOnboarding>["preview"];
 beforeAll(async () => {
   const seeded = await freshDatabase();
   const sdb = createPrisma(seeded.url);
   try {
     await seedDatabase(sdb);
+    const text = readFileSync(SEED_TEXT, "utf8");
+    planOnSeeded = planOnboarding({ extraction: extractBudget(text), text, code: "503", year: 2024 }, await loadOnboardState(sdb, "503", 2024)).preview;
   } finally {
     await sdb.$disconnect();
   }
@@ -79,6 +84,17 @@ beforeAll(async () => {
   expect(r.code, r.stderr).toBe(0);
   seededExport = r.stdout;
 }, CLI_TIMEOUT);
+
+describe("onboarding the seed document into the database the seed loaded", () => {
+  it("finds everything unchanged: no office, project, second-level project, goal table or indicator to write", () => {
+    const c = planOnSeeded.counts;
+    expect(c.indicators).toEqual({ create: 0, update: 0, unchanged: 262 });
+    expect(c.projects).toEqual({ create: 0, update: 0, unchanged: 7 });
+    expect(c.subProjects).toEqual({ create: 0, update: 0, unchanged: 32 });
+    expect(c.tables).toEqual({ create: 0, update: 0, unchanged: 22 });
+    expect(c.offices.create).toBe(0);
+  });
+});
 
 describe("onboarding the seed document into an empty database", () => {
   let empty: Awaited<ReturnType<typeof freshDatabase>>;

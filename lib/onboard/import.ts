@@ -221,7 +221,25 @@ function profileData(doc: Document) {
   return { filler: d.filler ?? null, phone: d.phone ?? null, overview: d.overview ?? null, tasks: d.tasks ?? null, detailJson: JSON.stringify({ funds: d.funds, projects: d.projects }) };
 }
 
-const differs = <T extends Record<string, unknown>>(want: T, have: Record<string, unknown>) => (Object.keys(want) as (keyof T & string)[]).filter((k) => (want[k] ?? null) !== (have[k] ?? null));
+/**
+ * The fields of `want` that `have` holds otherwise. A JSON column (…Json) is compared by what it
+ * holds, not by its text: the seed and the onboarding write the same project header with its keys
+ * in another order, and that is no change.
+ */
+const differs = <T extends Record<string, unknown>>(want: T, have: Record<string, unknown>) =>
+  (Object.keys(want) as (keyof T & string)[]).filter((k) => (k.endsWith("Json") ? canonicalJson(want[k]) !== canonicalJson(have[k]) : (want[k] ?? null) !== (have[k] ?? null)));
+
+/** A JSON text with every object's keys sorted (the text itself when it is not JSON). */
+function canonicalJson(v: unknown): unknown {
+  if (typeof v !== "string") return v ?? null;
+  const sorted = (x: unknown): unknown =>
+    Array.isArray(x) ? x.map(sorted) : x && typeof x === "object" ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, sorted((x as Record<string, unknown>)[k])])) : x;
+  try {
+    return JSON.stringify(sorted(JSON.parse(v)));
+  } catch {
+    return v;
+  }
+}
 
 /** Where a line is: pdftotext separates pages with form feeds. */
 function pager(text: string) {
