@@ -23,4 +23,13 @@ describe("DepartmentSummary.dataJson", () => {
     expect(decodeSummaryLine(JSON.stringify({ ...line, budgetLight: "purple" }))).toBeNull();
     expect(decodeSummaryLine(JSON.stringify({ ...line, owed: "151" }))).toBeNull();
   });
+
+  it("checks each distinct text once: the same text gives the same line, frozen, and a rebuilt text its own", () => {
+    const text = JSON.stringify({ ...line, reported: 13 });
+    const first = decodeSummaryLine(text);
+    expect(first).toEqual({ ...line, reported: 13 });
+    expect(decodeSummaryLine(text)).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first?.lights) && Object.isFrozen(first?.selfEval)).toBe(true);
+    expect(decodeSummaryLine(JSON.stringify({ ...line, reported: 14 }))?.reported).toBe(14);
+  });
 });

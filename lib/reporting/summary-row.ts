@@ -23,4 +23,29 @@ export const summaryLineSchema = z.object({
 });
 export type SummaryLine = Omit<DepartmentLine, "id" | "code" | "name">;
 
-export const decodeSummaryLine: (json: string | null | undefined) => SummaryLine | null = jsonColumn("DepartmentSummary.dataJson", summaryLineSchema.nullable(), (): SummaryLine | null => null);
+const checked: (json: string | null | undefined) => SummaryLine | null = jsonColumn("DepartmentSummary.dataJson", summaryLineSchema.nullable(), (): SummaryLine | null => null);
+
+/**
+ * Every /city request reads all the stored lines (600 at city scale), and a line's text changes
+ * only when it is rebuilt: checking 600 lines with zod took 11–36 ms a request, JSON.parse alone
+ * 1–5 ms. So each distinct text is checked once and its line kept (frozen: callers share it), at
+ * most LINES_KEPT of them, forgotten all at once past that.
+ */
+const LINES_KEPT = 10_000;
+const decoded = new Map<string, SummaryLine | null>();
+
+export function decodeSummaryLine(json: string | null | undefined): SummaryLine | null {
+  if (!json) return checked(json);
+  let line = decoded.get(json);
+  if (line === undefined) {
+    line = checked(json);
+    if (line) {
+      Object.freeze(line.lights);
+      if (line.selfEval) Object.freeze(line.selfEval);
+      Object.freeze(line);
+    }
+    if (decoded.size >= LINES_KEPT) decoded.clear();
+    decoded.set(json, line);
+  }
+  return line;
+}
