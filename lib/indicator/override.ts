@@ -1,10 +1,10 @@
 import "server-only";
+import { ownIndicator } from "./tables";
 import { parseTarget, type ParsedTarget } from "../targets";
 import { encodeOverride } from "./row";
 import { targetColumns } from "./target";
 import { DomainError, mutate } from "../actions";
 import type { CurrentUser } from "../auth";
-import { indicatorScope } from "../auth";
 import { targetOverrideInput } from "../validations";
 import { rolesFor } from "../access";
 
@@ -16,9 +16,7 @@ export function overrideTarget(input: unknown, user?: CurrentUser | null) {
     schema: targetOverrideInput,
     roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
-      // The admin's own department's rows only: another department's id is not found.
-      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
-      if (!ind) throw new DomainError({ code: "not_found", message: { zh: "指标不存在", en: "No such indicator" } });
+      const ind = await ownIndicator(tx, me, i.indicatorId);
       const before = { ...pick(ind), targetOverride: ind.targetOverride };
       let parsed: ParsedTarget;
       let override: string | null;

@@ -1,8 +1,8 @@
 import "server-only";
+import { ownIndicator } from "./tables";
 import { prisma } from "../db/prisma";
 import { DomainError, mutate } from "../actions";
 import type { CurrentUser } from "../auth";
-import { indicatorScope } from "../auth";
 import { revisionInput } from "../validations";
 import { parseTarget } from "../targets";
 import { revisedTargetChange } from "./target";
@@ -21,9 +21,7 @@ export function reviseTarget(input: unknown, user?: CurrentUser | null) {
     schema: revisionInput,
     roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
-      // Only the admin's own department's rows: another department's id is not found.
-      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
-      if (!ind) throw new DomainError({ code: "not_found", message: { zh: "指标不存在", en: "No such indicator" } });
+      const ind = await ownIndicator(tx, me, i.indicatorId);
       // Status and scores are computed from the parse: a text nobody can read would leave the row unjudged.
       if (parseTarget(i.targetText, ind.level3).kind === "unparsed")
         throw new DomainError({

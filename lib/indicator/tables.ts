@@ -41,6 +41,15 @@ const fail = (code: "not_found" | "invalid" | "conflict", zh: string, en: string
 };
 const missing = (what: { zh: string; en: string }) => fail("not_found", `${what.zh}不存在`, `No such ${what.en}`);
 const INDICATOR = { zh: "指标", en: "indicator" };
+
+/**
+ * The indicator `id`, if it is in the caller's own department (the scope is in the query);
+ * otherwise a not_found refusal: another department's id is not found, never forbidden.
+ */
+export async function ownIndicator(tx: Tx, me: CurrentUser, id: number) {
+  const ind = await tx.indicator.findFirst({ where: { id, ...indicatorScope(me) } });
+  return ind ?? missing(INDICATOR);
+}
 const GOAL = { zh: "目标表", en: "goal" };
 const PROJECT = { zh: "项目", en: "project" };
 const ORG = { zh: "单位", en: "office" };
@@ -107,8 +116,7 @@ export function updateIndicator(input: unknown, user?: CurrentUser | null) {
     schema: indicatorUpdateInput,
     roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
-      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
-      if (!ind) return missing(INDICATOR);
+      const ind = await ownIndicator(tx, me, i.indicatorId);
       const nameChanged = i.level3 !== ind.level3;
       const data = {
         level1: i.level1,
@@ -132,8 +140,7 @@ export function assignOffice(input: unknown, user?: CurrentUser | null) {
     schema: officeAssignInput,
     roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
-      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
-      if (!ind) return missing(INDICATOR);
+      const ind = await ownIndicator(tx, me, i.indicatorId);
       const org = await tx.organization.findFirst({ where: { id: i.organizationId, ...departmentScope(me) } });
       if (!org) return missing(ORG);
       const before = await officesOf(tx, ind.id);
@@ -182,8 +189,7 @@ export function setAggregation(input: unknown, user?: CurrentUser | null) {
     schema: aggregationInput,
     roles: rolesFor("tables.edit"),
     run: async (tx, me, i) => {
-      const ind = await tx.indicator.findFirst({ where: { id: i.indicatorId, ...indicatorScope(me) } });
-      if (!ind) return missing(INDICATOR);
+      const ind = await ownIndicator(tx, me, i.indicatorId);
       const accumulation = i.accumulation === "auto" ? parseTarget(targetInForce(ind).source, ind.level3).accumulation : i.accumulation;
       const data = { accumulation, aggregation: i.aggregation };
       await tx.indicator.update({ where: { id: ind.id }, data });
