@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { prisma } from "../db/prisma";
-import { groupedTransaction } from "../db/writer";
+import { groupedTransaction, type Tx } from "../db/writer";
 import { insertAudit } from "../db/hot-statements";
 import type { CurrentUser, Role } from "../auth";
 import { fieldErrors } from "../validations";
@@ -11,8 +11,6 @@ import { AppError, asResult, type ActionError, type ActionResult } from "./error
 export { AppError, asResult, type ActionError, type ActionResult, type Message } from "./errors";
 /** The former name of AppError, kept so callers keep compiling. */
 export const DomainError = AppError;
-
-type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
 export type Audit = { action: string; entity: string; entityId: string; before: unknown; after: unknown };
 

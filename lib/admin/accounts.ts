@@ -1,6 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { prisma } from "../db/prisma";
+import type { Tx } from "../db/writer";
 import { DomainError, mutate } from "../actions";
 import type { CurrentUser, Role } from "../auth";
 import { asCurrentUser, ownDepartment, hashPassword, attemptKeys } from "../auth";
@@ -14,8 +15,6 @@ import { rolesFor } from "../access";
 // `departmentId` in its `where`, so another department's account (or the finance bureau's, which
 // has none) is not found. A new account joins the admin's department; finance bureau accounts
 // are made by the installation (lib/admin/installation.ts, `cli finance create`).
-
-type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
 /** 14 characters without look-alikes (0/O, 1/l/I): about 80 bits, easy to read out over the phone. */
 export function generatePassword(length = 14): string {

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { prisma } from "../db/prisma";
+import type { Tx } from "../db/writer";
 import { audited, DomainError, type Audit } from "../actions";
 import { hashPassword, hashToken } from "../auth";
 import { generatePassword, usernameFree } from "./accounts";
@@ -10,8 +11,6 @@ import { generatePassword, usernameFree } from "./accounts";
 // The installation acts (no account): `mutate`'s write without its session checks (`audited`),
 // and every audit row says it came from the command line. Generated passwords and tokens are
 // returned once; only their hashes are kept.
-
-type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
 /** The departments a command may work on: the one with this code, or all of them (by code). */
 export function departmentsByCode(code?: string): Promise<{ id: number; code: string; name: string }[]> {

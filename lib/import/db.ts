@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { prisma, type Db } from "../db/prisma";
+import type { Tx } from "../db/writer";
 import { officeParts } from "../offices/client";
 import { AppError, type ActionError, audited, type ActionResult } from "../actions";
 import { newTarget, printedTargetChange } from "../indicator/client";
@@ -22,7 +23,6 @@ import type { ImportState, ImportSummary, Preview, PreviewResult, RowPlan, State
 // department in every `where`, so a plan can only match, and a write only touch, that
 // department's rows, and office names resolve among its offices only.
 
-type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 type Client = Db | Tx;
 
 export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");

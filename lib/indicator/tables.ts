@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "../db/prisma";
+import type { Tx } from "../db/writer";
 import { DomainError, mutate, type Message } from "../actions";
 import type { CurrentUser } from "../auth";
 import { departmentScope, indicatorScope, ownDepartment } from "../auth";
@@ -34,7 +34,7 @@ import {
 // department in its `where` (`goal: { departmentId }` for an indicator, `departmentId` for a goal,
 // project or office), so another department's id is simply not found and nothing is written.
 
-export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+export type { Tx } from "../db/writer";
 
 const fail = (code: "not_found" | "invalid" | "conflict", zh: string, en: string, fields?: Record<string, string[]>): never => {
   throw new DomainError({ code, message: { zh, en } satisfies Message, fields });

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "../db/prisma";
+import type { Tx } from "../db/writer";
 import { DomainError, mutate } from "../actions";
 import type { CurrentUser } from "../auth";
 import { ownDepartment } from "../auth";
@@ -13,8 +14,6 @@ import { rolesFor } from "../access";
 // An admin manages their own department's offices: every read and write carries `departmentId`
 // in its `where` (an alias: its office's), so another department's office is not found, and an
 // alias is "shared" only with offices of the same department (the import resolves within it).
-
-type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
 export type OrgRow = {
   id: number;

@@ -2,6 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { prisma, type Db } from "../db/prisma";
+import type { Tx } from "../db/writer";
 import { officeParts, splitOffice } from "../offices/client";
 import { newTarget, printedTargetChange } from "../indicator/client";
 import { parseTarget } from "../targets";
@@ -24,7 +25,6 @@ import type { Extraction } from "./types";
 // plan changed, an audit row per created or changed indicator and one for the whole import).
 // Rows of the year that the document no longer has are listed and left alone, never deleted.
 
-type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 type Client = Db | Tx;
 type Bilingual = { zh: string; en: string };
 type Organizations = Document["organizations"];

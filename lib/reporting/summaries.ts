@@ -1,9 +1,10 @@
 import "server-only";
 import { prisma } from "../db/prisma";
+import type { Tx } from "../db/writer";
 import { bumpSummaryVersion } from "../db/hot-statements";
 import { departmentLines, withTotals, type CityRollup, type DepartmentLine } from "./city";
 import { closedMonths } from "./queries";
-import { decodeSummaryLine } from "./summary-row";
+import { decodeSummaryLine, type SummaryLine as Line } from "./summary-row";
 
 // The city roll-up kept in the database (issue 13, docs/decisions/012): one DepartmentSummary
 // line per (department, year, as-of month), so /city and /api/v1/city answer from ~600 small rows
@@ -17,8 +18,6 @@ import { decodeSummaryLine } from "./summary-row";
 // whether its month counted as closed, and a line whose month has changed state is rebuilt.
 // Keyed by as-of month, a line never depends on today's date otherwise.
 
-type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
-type Line = Omit<DepartmentLine, "id" | "code" | "name">;
 
 const SHARDS = 16;
 
